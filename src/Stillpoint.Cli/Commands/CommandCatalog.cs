@@ -1,0 +1,11 @@
+using System.CommandLine;
+
+namespace Stillpoint.Cli.Commands;
+
+/// <summary>Every top-level command group, one line each; each group lives in its own file.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> All() =>
+    [
+    ];
+}

@@ -1,0 +1,3 @@
+using Stillpoint.Cli;
+
+return await StillpointCli.RunAsync(args);
