@@ -1,0 +1,131 @@
+using System.Globalization;
+
+namespace Stillpoint.Core.Connectivity;
+
+/// <summary>
+/// Reads "rows of numbers" text: whitespace- or comma-separated, an optional header row (detected
+/// because it holds something that is not a number), blank lines ignored. Every complaint carries the
+/// 1-based line and column so the uploader can fix the file.
+/// </summary>
+internal static class NumericTableParser
+{
+    private static readonly char[] Whitespace = [' ', '\t'];
+
+    public static ConnectivityOutcome<NumericTable> Parse(TextReader reader, bool allowHeader)
+    {
+        string[]? header = null;
+        var rows = new List<double[]>();
+        var lineNumber = 0;
+        while (reader.ReadLine() is { } line)
+        {
+            lineNumber++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            var fields = SplitFields(line);
+            var isFirstContentLine = header is null && rows.Count == 0;
+            if (isFirstContentLine && allowHeader && !AllNumeric(fields))
+            {
+                var headerProblem = CheckHeader(fields, lineNumber);
+                if (headerProblem is not null)
+                {
+                    return ConnectivityOutcome<NumericTable>.Failure(headerProblem);
+                }
+
+                header = fields;
+                continue;
+            }
+
+            var expected = header?.Length ?? (rows.Count > 0 ? rows[0].Length : fields.Length);
+            if (fields.Length != expected)
+            {
+                return ConnectivityOutcome<NumericTable>.Failure(
+                    $"this row has {fields.Length} values but {DescribeExpected(header, expected)}", lineNumber);
+            }
+
+            var row = new double[fields.Length];
+            for (var column = 0; column < fields.Length; column++)
+            {
+                var problem = ParseValue(fields[column], lineNumber, column + 1, out row[column]);
+                if (problem is not null)
+                {
+                    return ConnectivityOutcome<NumericTable>.Failure(problem);
+                }
+            }
+
+            rows.Add(row);
+        }
+
+        return ConnectivityOutcome<NumericTable>.Success(
+            new NumericTable(header, Transpose(rows, header?.Length ?? 0), rows.Count));
+    }
+
+    private static string DescribeExpected(string[]? header, int expected) =>
+        header is null ? $"earlier rows have {expected}" : $"the header names {expected} columns";
+
+    /// <summary>A comma anywhere makes the line comma-separated; spaces around commas are tolerated.</summary>
+    private static string[] SplitFields(string line) =>
+        line.Contains(',', StringComparison.Ordinal)
+            ? line.Split(',', StringSplitOptions.TrimEntries)
+            : line.Split(Whitespace, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static bool AllNumeric(string[] fields) =>
+        Array.TrueForAll(fields, f => double.TryParse(f, NumberStyles.Float, CultureInfo.InvariantCulture, out _));
+
+    private static ConnectivityProblem? CheckHeader(string[] fields, int lineNumber)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < fields.Length; i++)
+        {
+            if (fields[i].Length == 0)
+            {
+                return new ConnectivityProblem("the header has an empty region code", lineNumber, i + 1);
+            }
+
+            if (!seen.Add(fields[i]))
+            {
+                return new ConnectivityProblem($"the header repeats the region code '{fields[i]}'", lineNumber, i + 1);
+            }
+        }
+
+        return null;
+    }
+
+    private static ConnectivityProblem? ParseValue(string text, int line, int column, out double value)
+    {
+        if (text.Length == 0)
+        {
+            value = 0;
+            return new ConnectivityProblem("the value is empty", line, column);
+        }
+
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
+        {
+            return new ConnectivityProblem($"'{text}' is not a number", line, column);
+        }
+
+        return double.IsFinite(value)
+            ? null
+            : new ConnectivityProblem($"'{text}' is not a finite number", line, column);
+    }
+
+    private static double[][] Transpose(List<double[]> rows, int headerWidth)
+    {
+        var width = rows.Count > 0 ? rows[0].Length : headerWidth;
+        var columns = new double[width][];
+        for (var c = 0; c < width; c++)
+        {
+            var column = new double[rows.Count];
+            for (var r = 0; r < rows.Count; r++)
+            {
+                column[r] = rows[r][c];
+            }
+
+            columns[c] = column;
+        }
+
+        return columns;
+    }
+}
