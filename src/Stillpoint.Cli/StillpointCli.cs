@@ -17,6 +17,8 @@ public static class StillpointCli
             root.Subcommands.Add(command);
         }
 
+        root.Options.Add(Hosting.CliHost.ProviderOption);
+        root.Options.Add(Hosting.CliHost.ConnectionOption);
         var invocation = new InvocationConfiguration
         {
             Output = output ?? Console.Out,

@@ -1,4 +1,15 @@
-var builder = WebApplication.CreateBuilder(args);
+using Stillpoint.Web.Hosting;
+
+var (hostArgs, noDemo) = WebSetup.StripNoDemoSwitch(args);
+var builder = WebApplication.CreateBuilder(hostArgs);
+if (noDemo)
+{
+    builder.DisableDemo();
+}
+
+builder.AddStillpointWeb();
+
 var app = builder.Build();
-app.MapGet("/health", () => "ok");
+await app.PrepareDatabaseAsync();
+app.MapStillpoint();
 await app.RunAsync();

@@ -7,5 +7,13 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All() =>
     [
+        DbCommand.Build(),
+        ClinicCommand.Build(),
+        UserCommand.Build(),
+        DemoCommand.Build(),
+        AuditCommand.Build(),
+        BackupCommand.Build(),
+        ScoreCommand.Build(),
+        InstrumentsCommand.Build(),
     ];
 }

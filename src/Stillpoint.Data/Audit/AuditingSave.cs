@@ -1,0 +1,220 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Stillpoint.Core.Audit;
+using Stillpoint.Data.Entities;
+
+namespace Stillpoint.Data;
+
+/// <summary>Saving with the audit trail: every clinical write and recorded read lands in the chain atomically.</summary>
+public sealed partial class StillpointDbContext
+{
+    // One writer at a time per process extends the chain; across processes the database lock does it
+    // (SQLite: the write transaction; PostgreSQL: the head row's FOR UPDATE).
+    private static readonly SemaphoreSlim ChainLock = new(1, 1);
+
+    private readonly List<AuditDraft> _pendingReads = [];
+
+    /// <summary>Queues an audit entry for a read of clinical data; it is written by the next save.</summary>
+    public void RecordRead(string entityType, string? entityId, Guid? patientId, Guid? clinicId, string? details = null) =>
+        _pendingReads.Add(new AuditDraft("read", entityType, entityId, patientId, clinicId ?? Caller.ClinicId, details));
+
+    /// <summary>Records a read and saves it at once (for pages and endpoints that only read).</summary>
+    public async Task AuditReadAsync(string entityType, string? entityId, Guid? patientId, Guid? clinicId, CancellationToken ct, string? details = null)
+    {
+        RecordRead(entityType, entityId, patientId, clinicId, details);
+        await SaveChangesAsync(ct);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        StampClinicalRows();
+        var drafts = CollectWriteDrafts();
+        drafts.AddRange(_pendingReads);
+        _pendingReads.Clear();
+        if (drafts.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        await ChainLock.WaitAsync(cancellationToken);
+        try
+        {
+            return await SaveWithAuditAsync(drafts, acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            ChainLock.Release();
+        }
+    }
+
+    private async Task<int> SaveWithAuditAsync(List<AuditDraft> drafts, bool acceptAll, CancellationToken ct)
+    {
+        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
+        var added = new List<AuditEntry>(drafts.Count);
+        try
+        {
+            var head = await ReadHeadForUpdateAsync(ct);
+            var previous = head.Hash;
+            var sequence = head.Sequence;
+            // PostgreSQL keeps microseconds: truncate so the hash still matches after a round trip.
+            var ticks = Time.GetUtcNow().UtcTicks;
+            var now = new DateTimeOffset(ticks - (ticks % 10), TimeSpan.Zero);
+            foreach (var draft in drafts)
+            {
+                var entry = draft.ToEntry(++sequence, now, Caller, previous);
+                previous = entry.Hash;
+                added.Add(entry);
+            }
+
+            AuditEntries.AddRange(added);
+            await Database.ExecuteSqlAsync(
+                $"UPDATE \"AuditHeads\" SET \"Sequence\" = {sequence}, \"Hash\" = {previous} WHERE \"Id\" = 1", ct);
+            var written = await base.SaveChangesAsync(acceptAll, ct);
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(ct);
+            }
+
+            return written;
+        }
+        catch
+        {
+            // Leave nothing half-done in the change tracker: a retry must not write these entries twice.
+            foreach (var entry in added)
+            {
+                Entry(entry).State = EntityState.Detached;
+            }
+
+            throw;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
+    }
+
+    private async Task<AuditHead> ReadHeadForUpdateAsync(CancellationToken ct)
+    {
+        var sql = Database.IsNpgsql()
+            ? "SELECT * FROM \"AuditHeads\" WHERE \"Id\" = 1 FOR UPDATE"
+            : "SELECT * FROM \"AuditHeads\" WHERE \"Id\" = 1";
+        var rows = await AuditHeads.FromSqlRaw(sql).AsNoTracking().ToListAsync(ct);
+        return rows.Count == 1
+            ? rows[0]
+            : throw new InvalidOperationException("The audit head row is missing: run the database migrations.");
+    }
+
+    /// <summary>Sets the clinic on new clinical rows, refuses cross-clinic writes, bumps versions and timestamps.</summary>
+    private void StampClinicalRows()
+    {
+        var now = Time.GetUtcNow();
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.Entity is IClinicScoped scoped && entry.State == EntityState.Added)
+            {
+                StampNewRow(scoped);
+            }
+
+            if (entry.State == EntityState.Modified && entry.Entity is IVersioned)
+            {
+                var version = entry.Property(nameof(IVersioned.Version));
+                version.CurrentValue = (int)version.OriginalValue! + 1;
+            }
+
+            StampTimes(entry, now);
+        }
+    }
+
+    private void StampNewRow(IClinicScoped scoped)
+    {
+        if (scoped.ClinicId == Guid.Empty && Caller.ClinicId is { } clinic)
+        {
+            scoped.ClinicId = clinic;
+        }
+
+        if (scoped.ClinicId == Guid.Empty || (!Caller.IsSystem && scoped.ClinicId != Caller.ClinicId))
+        {
+            throw new InvalidOperationException("A clinical row must belong to the caller's clinic.");
+        }
+    }
+
+    private static void StampTimes(EntityEntry entry, DateTimeOffset now)
+    {
+        if (entry.Entity is not Patient patient)
+        {
+            return;
+        }
+
+        if (entry.State == EntityState.Added)
+        {
+            patient.CreatedAt = now;
+            patient.UpdatedAt = now;
+        }
+        else if (entry.State == EntityState.Modified)
+        {
+            patient.UpdatedAt = now;
+        }
+    }
+
+    private List<AuditDraft> CollectWriteDrafts()
+    {
+        var drafts = new List<AuditDraft>();
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.Entity is not IClinicScoped scoped || entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+            {
+                continue;
+            }
+
+            var action = entry.State switch
+            {
+                EntityState.Added => "create",
+                EntityState.Modified => "update",
+                _ => "delete",
+            };
+            var key = entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue?.ToString());
+            var changed = entry.State == EntityState.Modified
+                ? "fields: " + string.Join(',', entry.Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name))
+                : null;
+            drafts.Add(new AuditDraft(
+                action,
+                entry.Metadata.ClrType.Name,
+                string.Join('/', key),
+                (scoped as IPatientOwned)?.PatientId,
+                scoped.ClinicId,
+                changed));
+        }
+
+        return drafts;
+    }
+
+    private sealed record AuditDraft(string Action, string EntityType, string? EntityId, Guid? PatientId, Guid? ClinicId, string? Details)
+    {
+        public AuditEntry ToEntry(long sequence, DateTimeOffset at, Access.ICallerContext caller, string previousHash)
+        {
+            var record = new AuditRecord(sequence, at, ClinicId, caller.UserId, caller.Role, Action, EntityType, EntityId, PatientId, caller.RequestId, Details);
+            return new AuditEntry
+            {
+                Sequence = sequence,
+                At = at,
+                ClinicId = ClinicId,
+                UserId = caller.UserId,
+                Role = caller.Role,
+                Action = Action,
+                EntityType = EntityType,
+                EntityId = EntityId,
+                PatientId = PatientId,
+                RequestId = caller.RequestId,
+                Details = Details,
+                PreviousHash = previousHash,
+                Hash = AuditChain.ComputeHash(record, previousHash),
+            };
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Stillpoint.Data.Database;
+
+/// <summary>
+/// Every SQLite connection runs in WAL mode with synchronous=FULL, so an acknowledged commit is on disk
+/// and survives a power cut; foreign keys on; waits for a busy writer instead of failing at once.
+/// </summary>
+internal sealed class SqliteDurabilityInterceptor : DbConnectionInterceptor
+{
+    public static readonly SqliteDurabilityInterceptor Instance = new();
+
+    private const string Pragmas =
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=15000;";
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = Pragmas;
+        command.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        var command = connection.CreateCommand();
+        await using (command)
+        {
+            command.CommandText = Pragmas;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Authorization;
+using Stillpoint.Core.Access;
+
+namespace Stillpoint.Web.Auth;
+
+/// <summary>Every authorization policy, declared once. Endpoints and pages name one of these.</summary>
+internal static class Policies
+{
+    /// <summary>Any staff member of the clinic.</summary>
+    public const string Staff = nameof(Staff);
+
+    /// <summary>Staff who register and edit patient records.</summary>
+    public const string PatientEditors = nameof(PatientEditors);
+
+    /// <summary>Staff, or a patient reading its own records (the data filter does the "own").</summary>
+    public const string StaffOrPatient = nameof(StaffOrPatient);
+
+    public const string ClinicAdmin = nameof(ClinicAdmin);
+
+    public static readonly IReadOnlyDictionary<string, string[]> RolesByPolicy = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        [Staff] = [.. Roles.Staff],
+        [PatientEditors] = [Roles.ClinicAdmin, Roles.Prescriber, Roles.Nurse],
+        [StaffOrPatient] = [.. Roles.All],
+        [ClinicAdmin] = [Roles.ClinicAdmin],
+    };
+
+    public static void Configure(AuthorizationOptions options)
+    {
+        foreach (var (name, roles) in RolesByPolicy)
+        {
+            options.AddPolicy(name, p => p.RequireAuthenticatedUser().RequireRole(roles));
+        }
+
+        // Anything not explicitly opened (login, health, static files) needs a signed-in user.
+        options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+    }
+}

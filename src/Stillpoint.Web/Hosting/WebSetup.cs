@@ -1,0 +1,64 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Stillpoint.Data;
+using Stillpoint.Data.Database;
+using Stillpoint.Web.Api;
+using Stillpoint.Web.Audit;
+using Stillpoint.Web.Auth;
+using Stillpoint.Web.Components;
+using Stillpoint.Web.Health;
+using Stillpoint.Web.Patients;
+
+namespace Stillpoint.Web.Hosting;
+
+internal static class WebSetup
+{
+    /// <summary>
+    /// Removes the <c>--no-demo</c> switch (the configuration parser would want a value after it) and
+    /// says whether it was given.
+    /// </summary>
+    public static (string[] Args, bool NoDemo) StripNoDemoSwitch(string[] args) =>
+        ([.. args.Where(a => !IsNoDemo(a))], args.Any(IsNoDemo));
+
+    public static void DisableDemo(this WebApplicationBuilder builder) =>
+        builder.Configuration.AddInMemoryCollection([new("Demo:Enabled", "false")]);
+
+    private static bool IsNoDemo(string arg) => string.Equals(arg, "--no-demo", StringComparison.Ordinal);
+
+    public static void AddStillpointWeb(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddStillpointData(builder.Configuration);
+        services.AddStillpointAuth();
+        services.AddDataProtection().SetApplicationName("Stillpoint");
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<IServiceScopeFactory>((options, scopes) => options.XmlRepository = new DbXmlRepository(scopes));
+        services.AddProblemDetails();
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+        services.AddOpenApi();
+        services.AddRazorComponents();
+        services.AddAntiforgery();
+        services.AddScoped<PatientService>();
+        services.AddScoped<AuditLogService>();
+    }
+
+    public static void MapStillpoint(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.MapOpenApi().RequireAuthorization();
+        app.MapHealthEndpoints();
+        app.MapAuthEndpoints();
+        app.MapPatientEndpoints();
+        app.MapAuditEndpoints();
+        app.MapRazorComponents<App>();
+    }
+}
