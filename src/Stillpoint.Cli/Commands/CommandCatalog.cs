@@ -15,5 +15,6 @@ internal static class CommandCatalog
         BackupCommand.Build(),
         ScoreCommand.Build(),
         InstrumentsCommand.Build(),
+        ConnectivityCommand.Build(),
     ];
 }
