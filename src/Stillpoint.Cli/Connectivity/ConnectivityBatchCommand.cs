@@ -69,13 +69,13 @@ internal static class ConnectivityBatchCommand
         var (series, outcome, problem) = SeriesFileProcessor.Process(file, options);
         if (problem is not null)
         {
-            return new BatchRow(name, null, null, problem);
+            return BatchRow.Failed(name, problem);
         }
 
         var result = outcome!.Value!;
         File.WriteAllText(Path.Combine(output.FullName, name + ".fisherz.csv"), ConnectivityMatrixCsv.Format(result.FisherZ));
         var dmn = labels is null ? null : DmnSummarizer.Summarize(result.FisherZ, DmnDefinition.FromLabels(series!, labels));
-        return new BatchRow(name, result, dmn, null);
+        return BatchRow.Succeeded(name, result, dmn);
     }
 
     private static bool TryFindFiles(BatchRequest request, TextWriter error, out string[] files)
@@ -124,9 +124,23 @@ internal static class ConnectivityBatchCommand
 
     private sealed record BatchRequest(DirectoryInfo Directory, DirectoryInfo Output, string? Pattern, FileInfo? Labels, int Parallelism);
 
-    /// <summary>One line of summary.csv.</summary>
-    private sealed record BatchRow(string File, ConnectivityResult? Result, DmnSummary? Dmn, string? Error)
+    /// <summary>
+    /// One line of summary.csv. Only the figures are kept, not the matrices, so a batch of thousands
+    /// does not hold every result in memory.
+    /// </summary>
+    private sealed record BatchRow(string File, int? Regions, string Excluded, int? TimePointsUsed, double? MeanZ, double? CoreMeanZ, string? Error)
     {
+        public static BatchRow Failed(string file, string error) => new(file, null, "", null, null, null, error);
+
+        public static BatchRow Succeeded(string file, ConnectivityResult result, DmnSummary? dmn) => new(
+            file,
+            result.FisherZ.Size,
+            string.Join(' ', result.ExcludedRegions.Select(e => e.Region.Code)),
+            result.TimePointsUsed,
+            MeanOffDiagonal(result.FisherZ),
+            dmn?.CoreMeanZ,
+            null);
+
         public static string Csv(IEnumerable<BatchRow> rows)
         {
             var text = new StringBuilder("file,status,regions,excluded,time_points_used,mean_z_all_pairs,core_dmn_mean_z,message\n");
@@ -138,21 +152,17 @@ internal static class ConnectivityBatchCommand
             return text.ToString();
         }
 
-        private IEnumerable<string> Fields()
-        {
-            var excluded = Result?.ExcludedRegions.Select(e => e.Region.Code) ?? [];
-            return
-            [
-                File,
-                Error is null ? "ok" : "error",
-                Number(Result?.FisherZ.Size),
-                string.Join(' ', excluded),
-                Number(Result?.TimePointsUsed),
-                Number(Result is null ? null : MeanOffDiagonal(Result.FisherZ)),
-                Number(Dmn?.CoreMeanZ),
-                Error ?? "",
-            ];
-        }
+        private IEnumerable<string> Fields() =>
+        [
+            File,
+            Error is null ? "ok" : "error",
+            Number(Regions),
+            Excluded,
+            Number(TimePointsUsed),
+            Number(MeanZ),
+            Number(CoreMeanZ),
+            Error ?? "",
+        ];
 
         private static double MeanOffDiagonal(ConnectivityMatrix z)
         {
