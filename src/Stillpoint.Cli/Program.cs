@@ -1,3 +1,6 @@
-using Stillpoint.Cli;
+namespace Stillpoint.Cli;
 
-return await StillpointCli.RunAsync(args);
+internal static class Program
+{
+    public static Task<int> Main(string[] args) => StillpointCli.RunAsync(args);
+}

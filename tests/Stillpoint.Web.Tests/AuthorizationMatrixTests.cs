@@ -1,0 +1,107 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Stillpoint.Core.Access;
+using Stillpoint.Web.Tests.Infrastructure;
+
+namespace Stillpoint.Web.Tests;
+
+/// <summary>
+/// Walks every /api/v1 operation in the OpenAPI document with every role and with no token, and checks the
+/// answer against the declared policy below. A new endpoint missing from this table fails the build.
+/// </summary>
+[Collection(WebAppsDefinition.Name)]
+public sealed class AuthorizationMatrixTests(AppsFixture apps)
+{
+    private const string Anonymous = "anonymous";
+
+    private static readonly string[] Everyone = [.. Roles.All];
+    private static readonly string[] Editors = [Roles.ClinicAdmin, Roles.Prescriber, Roles.Nurse];
+    private static readonly string[] Admin = [Roles.ClinicAdmin];
+
+    /// <summary>The declared policy: which roles may call each operation ("anonymous" = no sign-in needed).</summary>
+    private static readonly Dictionary<string, string[]> Policy = new(StringComparer.Ordinal)
+    {
+        ["POST /api/v1/auth/login"] = [Anonymous],
+        ["GET /api/v1/patients"] = Everyone,
+        ["POST /api/v1/patients"] = Editors,
+        ["GET /api/v1/patients/{id}"] = Everyone,
+        ["PUT /api/v1/patients/{id}"] = Editors,
+        ["POST /api/v1/patients/{id}/portal-login"] = Admin,
+        ["GET /api/v1/audit"] = Admin,
+    };
+
+    [Fact]
+    public async Task EveryApiOperation_AnswersAsTheDeclaredPolicySays()
+    {
+        var app = apps["sqlite"];
+        var clinic = await app.NewClinicAsync();
+        var operations = await ReadOperationsAsync(app, clinic);
+
+        var undeclared = operations.Where(o => !Policy.ContainsKey(o)).ToList();
+        Assert.True(undeclared.Count == 0, $"Declare a policy for: {string.Join(", ", undeclared)}");
+        Assert.Empty(Policy.Keys.Except(operations));
+
+        var failures = new List<string>();
+        foreach (var operation in operations)
+        {
+            await CheckAsync(app, clinic, operation, null, failures);
+            foreach (var role in Roles.All)
+            {
+                await CheckAsync(app, clinic, operation, role, failures);
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    private static async Task CheckAsync(StillpointTestApp app, TestClinic clinic, string operation, string? role, List<string> failures)
+    {
+        var allowed = Policy[operation];
+        using var client = role is null ? app.CreateClient() : await app.ClientAsAsync(clinic, role);
+        var status = await CallAsync(client, operation);
+        var anonymous = allowed.Contains(Anonymous);
+        var expectation = role switch
+        {
+            _ when anonymous => status is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden) || operation.EndsWith("login", StringComparison.Ordinal),
+            null => status == HttpStatusCode.Unauthorized,
+            _ when allowed.Contains(role) => status is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden),
+            _ => status == HttpStatusCode.Forbidden,
+        };
+        if (!expectation)
+        {
+            failures.Add($"{operation} as {role ?? "no token"}: got {(int)status}");
+        }
+    }
+
+    private static async Task<HttpStatusCode> CallAsync(HttpClient client, string operation)
+    {
+        var space = operation.IndexOf(' ', StringComparison.Ordinal);
+        var method = new HttpMethod(operation[..space]);
+        var path = System.Text.RegularExpressions.Regex.Replace(operation[(space + 1)..], "{[^}]+}", Guid.NewGuid().ToString());
+        using var request = new HttpRequestMessage(method, path);
+        if (method != HttpMethod.Get)
+        {
+            request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+        }
+
+        using var response = await client.SendAsync(request);
+        return response.StatusCode;
+    }
+
+    private static async Task<List<string>> ReadOperationsAsync(StillpointTestApp app, TestClinic clinic)
+    {
+        using var client = await app.ClientAsAsync(clinic, Roles.ClinicAdmin);
+        var document = await (await client.GetAsync("/openapi/v1.json")).ReadAsync<JsonElement>(HttpStatusCode.OK);
+        var operations = new List<string>();
+        foreach (var path in document.GetProperty("paths").EnumerateObject().Where(p => p.Name.StartsWith("/api/v1", StringComparison.Ordinal)))
+        {
+            foreach (var method in path.Value.EnumerateObject().Where(m => m.Name is "get" or "post" or "put" or "delete" or "patch"))
+            {
+                operations.Add($"{method.Name.ToUpperInvariant()} {path.Name}");
+            }
+        }
+
+        return operations;
+    }
+}
