@@ -39,9 +39,9 @@ public static class InstrumentScorer
             explanation.AddRange(risk.Explanation);
             severity = risk.Level;
             isComplete = missing.Count == 0;
-            if (risk.FlagName is { } flagName)
+            if (risk.EstablishedLevel is { } established)
             {
-                flags.Add(new RaisedFlag(flagName, $"Risk level {flagName} established by the answers given.", definition.Scoring.Provenance));
+                flags.Add(new RaisedFlag(established.FlagName, $"Risk level {established.Name} (at least) established by the answers given.", definition.Scoring.Provenance));
             }
         }
         else

@@ -4,7 +4,9 @@ using Stillpoint.Core.Instruments.Definitions;
 namespace Stillpoint.Core.Instruments.Scoring;
 
 /// <summary>The level and flag of a <see cref="ScoringMethod.HighestRiskLevel"/> instrument.</summary>
-internal sealed record RiskOutcome(string? Level, string? FlagName, IReadOnlyList<string> Explanation);
+/// <param name="Level">The reported level; null while a higher level still depends on missing answers.</param>
+/// <param name="EstablishedLevel">The highest level the answers present already establish, if any.</param>
+internal sealed record RiskOutcome(string? Level, RiskLevel? EstablishedLevel, IReadOnlyList<string> Explanation);
 
 internal static class RiskLevelScoring
 {
@@ -29,7 +31,7 @@ internal static class RiskLevelScoring
                     lines.Add($"A higher level depends on missing answers, so the level is at least {level.Name} but not final.");
                 }
 
-                return new RiskOutcome(higherUndecided ? null : level.Name, level.FlagName, lines);
+                return new RiskOutcome(higherUndecided ? null : level.Name, level, lines);
             }
 
             if (truth == Truth.Unknown)
