@@ -17,8 +17,15 @@ public sealed class StillpointTestApp : WebApplicationFactory<Program>
     public const string Password = "Test-Password-1";
 
     private readonly TestDatabase _database;
+    private readonly bool _demo;
+    private readonly bool _ownsDatabase;
 
-    private StillpointTestApp(TestDatabase database) => _database = database;
+    private StillpointTestApp(TestDatabase database, bool demo = false, bool ownsDatabase = true)
+    {
+        _database = database;
+        _demo = demo;
+        _ownsDatabase = ownsDatabase;
+    }
 
     public TestDatabase Database => _database;
 
@@ -31,13 +38,21 @@ public sealed class StillpointTestApp : WebApplicationFactory<Program>
         return app;
     }
 
+    /// <summary>A server over an existing database (not deleted on dispose), with demo mode on or off.</summary>
+    public static StillpointTestApp Over(TestDatabase database, bool demo)
+    {
+        var app = new StillpointTestApp(database, demo, ownsDatabase: false);
+        _ = app.Server;
+        return app;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("Database:Provider", _database.Provider);
         builder.UseSetting("ConnectionStrings:Stillpoint", _database.ConnectionString);
         // Tests make their own clinics; the demo clinic is exercised by the demo-mode tests.
-        builder.UseSetting("Demo:Enabled", "false");
+        builder.UseSetting("Demo:Enabled", _demo ? "true" : "false");
     }
 
     /// <summary>Runs work as the trusted system caller (like the CLI), outside any request.</summary>
@@ -98,7 +113,10 @@ public sealed class StillpointTestApp : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await _database.DisposeAsync();
+        if (_ownsDatabase)
+        {
+            await _database.DisposeAsync();
+        }
     }
 
     private static Patient NewPatient(Guid clinicId, string mrn, string given)
