@@ -22,28 +22,29 @@ internal static class ConnectivityCommand
     private static Command BuildMatrix()
     {
         var pipeline = new PipelineOptionSet();
+        var covariates = new CovariateOptionSet();
         var input = new Option<FileInfo>("--input") { Description = "Time points × regions text file (whitespace or commas; optional header of region codes).", Required = true };
         var output = new Option<FileInfo>("--out") { Description = "CSV file to write the N×N Fisher z matrix to.", Required = true };
         var command = new Command("matrix", "Compute one Fisher z connectivity matrix and write it as CSV.") { input, output };
-        foreach (var option in pipeline.All)
+        foreach (var option in pipeline.All.Concat(covariates.All))
         {
             command.Options.Add(option);
         }
 
-        command.SetAction(parseResult => RunMatrix(parseResult, pipeline, parseResult.GetValue(input)!, parseResult.GetValue(output)!));
+        command.SetAction(parseResult => RunMatrix(parseResult, pipeline, covariates, parseResult.GetValue(input)!, parseResult.GetValue(output)!));
         return command;
     }
 
-    private static int RunMatrix(ParseResult parseResult, PipelineOptionSet pipeline, FileInfo input, FileInfo output)
+    private static int RunMatrix(ParseResult parseResult, PipelineOptionSet pipeline, CovariateOptionSet covariateOptions, FileInfo input, FileInfo output)
     {
         var error = parseResult.InvocationConfiguration.Error;
         var options = pipeline.Build(parseResult, error);
-        if (options is null)
+        if (options is null || !covariateOptions.TryApply(parseResult, error, ref options, out var covariates))
         {
             return BadInputExitCode;
         }
 
-        var (_, outcome, problem) = SeriesFileProcessor.Process(input.FullName, options);
+        var (_, outcome, problem) = SeriesFileProcessor.Process(input.FullName, options, covariates);
         if (problem is not null)
         {
             error.WriteLine(problem);

@@ -6,7 +6,7 @@ namespace Stillpoint.Cli.Connectivity;
 internal static class SeriesFileProcessor
 {
     public static (RegionTimeSeries? Series, ConnectivityOutcome<ConnectivityResult>? Outcome, string? Error) Process(
-        string path, ConnectivityOptions options)
+        string path, ConnectivityOptions options, ConnectivityCovariates? covariates = null)
     {
         string text;
         try
@@ -24,7 +24,7 @@ internal static class SeriesFileProcessor
             return (null, null, $"{path}: {parsed.Problem}");
         }
 
-        var outcome = ConnectivityPipeline.Compute(parsed.Value!, options);
+        var outcome = ConnectivityPipeline.Compute(parsed.Value!, options, covariates);
         return outcome.IsSuccess ? (parsed.Value, outcome, null) : (parsed.Value, outcome, $"{path}: {outcome.Problem}");
     }
 

@@ -146,6 +146,32 @@ public sealed class ConnectivityCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Matrix_regresses_confounds_and_censors_by_framewise_displacement()
+    {
+        var input = WriteSeries("s.1D", header: true);
+        await File.WriteAllLinesAsync(PathOf("motion.txt"), ["trans_x", .. Enumerable.Range(0, 64).Select(t => (t % 7).ToString(CultureInfo.InvariantCulture))]);
+        await File.WriteAllLinesAsync(PathOf("fd.txt"), Enumerable.Range(0, 64).Select(t => t == 30 ? "0.9" : "0.1"));
+
+        var result = await CliRunner.RunAsync("connectivity", "matrix", "--input", input, "--tr", "2", "--pipeline", "bandpass", "--band", "0.01,0.2",
+            "--confounds", PathOf("motion.txt"), "--fd", PathOf("fd.txt"), "--fd-threshold", "0.5", "--out", PathOf("m.csv"));
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("(63 time points)", result.StdOut, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Fd_threshold_without_fd_file_is_refused()
+    {
+        var input = WriteSeries("s.1D", header: true);
+
+        var result = await CliRunner.RunAsync("connectivity", "matrix", "--input", input, "--pipeline", "raw", "--fd-threshold", "0.5", "--out", PathOf("m.csv"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--fd-threshold needs --fd", result.StdErr, StringComparison.Ordinal);
+        Assert.False(File.Exists(PathOf("m.csv")));
+    }
+
+    [Fact]
     public async Task Batch_of_a_missing_folder_fails()
     {
         var result = await CliRunner.RunAsync("connectivity", "batch", PathOf("nope"), "--pipeline", "raw", "--out", PathOf("out"));
