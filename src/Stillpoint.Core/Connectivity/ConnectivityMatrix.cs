@@ -15,6 +15,22 @@ public sealed class ConnectivityMatrix
 
     public IReadOnlyList<RegionRef> Regions { get; }
 
+    /// <summary>
+    /// Rebuilds a stored matrix from its row-major values (regions.Count² of them), e.g. read back from a
+    /// database. The values are copied.
+    /// </summary>
+    public static ConnectivityMatrix FromValues(IReadOnlyList<RegionRef> regions, IReadOnlyList<double> values)
+    {
+        ArgumentNullException.ThrowIfNull(regions);
+        ArgumentNullException.ThrowIfNull(values);
+        if (values.Count != regions.Count * regions.Count)
+        {
+            throw new ArgumentException($"A {regions.Count}-region matrix needs {regions.Count * regions.Count} values; got {values.Count}.", nameof(values));
+        }
+
+        return new ConnectivityMatrix(regions, [.. values]);
+    }
+
     public int Size => Regions.Count;
 
     public double this[int row, int column] => _values[(row * Size) + column];
