@@ -17,12 +17,16 @@ internal static class Policies
 
     public const string ClinicAdmin = nameof(ClinicAdmin);
 
+    /// <summary>Staff who add research data (connectivity scans, control and label sets) and export research figures.</summary>
+    public const string ResearchEditors = nameof(ResearchEditors);
+
     public static readonly IReadOnlyDictionary<string, string[]> RolesByPolicy = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
         [Staff] = [.. Roles.Staff],
         [PatientEditors] = [Roles.ClinicAdmin, Roles.Prescriber, Roles.Nurse],
         [StaffOrPatient] = [.. Roles.All],
         [ClinicAdmin] = [Roles.ClinicAdmin],
+        [ResearchEditors] = [Roles.ClinicAdmin, Roles.Prescriber],
     };
 
     public static void Configure(AuthorizationOptions options)
