@@ -20,6 +20,12 @@ internal static class Policies
     /// <summary>Staff who add research data (connectivity scans, control and label sets) and export research figures.</summary>
     public const string ResearchEditors = nameof(ResearchEditors);
 
+    /// <summary>Only prescribers: eligibility sign-off and treatment plans.</summary>
+    public const string Prescribers = nameof(Prescribers);
+
+    /// <summary>Who may record a consent signature or its withdrawal: the patient in the portal, or staff recording paper.</summary>
+    public const string ConsentSigners = nameof(ConsentSigners);
+
     public static readonly IReadOnlyDictionary<string, string[]> RolesByPolicy = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
         [Staff] = [.. Roles.Staff],
@@ -27,6 +33,8 @@ internal static class Policies
         [StaffOrPatient] = [.. Roles.All],
         [ClinicAdmin] = [Roles.ClinicAdmin],
         [ResearchEditors] = [Roles.ClinicAdmin, Roles.Prescriber],
+        [Prescribers] = [Roles.Prescriber],
+        [ConsentSigners] = [Roles.ClinicAdmin, Roles.Prescriber, Roles.Nurse, Roles.Patient],
     };
 
     public static void Configure(AuthorizationOptions options)
