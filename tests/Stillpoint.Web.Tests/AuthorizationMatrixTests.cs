@@ -18,6 +18,8 @@ public sealed class AuthorizationMatrixTests(AppsFixture apps)
     private static readonly string[] Everyone = [.. Roles.All];
     private static readonly string[] Editors = [Roles.ClinicAdmin, Roles.Prescriber, Roles.Nurse];
     private static readonly string[] Admin = [Roles.ClinicAdmin];
+    private static readonly string[] StaffOnly = [.. Roles.Staff];
+    private static readonly string[] Research = [Roles.ClinicAdmin, Roles.Prescriber];
 
     /// <summary>The declared policy: which roles may call each operation ("anonymous" = no sign-in needed).</summary>
     private static readonly Dictionary<string, string[]> Policy = new(StringComparer.Ordinal)
@@ -29,6 +31,16 @@ public sealed class AuthorizationMatrixTests(AppsFixture apps)
         ["PUT /api/v1/patients/{id}"] = Editors,
         ["POST /api/v1/patients/{id}/portal-login"] = Admin,
         ["GET /api/v1/audit"] = Admin,
+        ["POST /api/v1/patients/{patientId}/connectivity/scans"] = Research,
+        ["GET /api/v1/patients/{patientId}/connectivity/scans"] = StaffOnly,
+        ["GET /api/v1/patients/{patientId}/connectivity/scans/{scanId}"] = StaffOnly,
+        ["GET /api/v1/patients/{patientId}/connectivity/comparison"] = StaffOnly,
+        ["GET /api/v1/patients/{patientId}/connectivity/export"] = Research,
+        ["GET /api/v1/connectivity/label-sets"] = StaffOnly,
+        ["POST /api/v1/connectivity/label-sets"] = Research,
+        ["GET /api/v1/connectivity/control-sets"] = StaffOnly,
+        ["POST /api/v1/connectivity/control-sets"] = Research,
+        ["GET /api/v1/connectivity/export"] = Research,
     };
 
     [Fact]

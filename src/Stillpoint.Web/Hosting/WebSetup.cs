@@ -8,6 +8,7 @@ using Stillpoint.Web.Api;
 using Stillpoint.Web.Audit;
 using Stillpoint.Web.Auth;
 using Stillpoint.Web.Components;
+using Stillpoint.Web.Connectivity;
 using Stillpoint.Web.Health;
 using Stillpoint.Web.Patients;
 
@@ -44,6 +45,7 @@ internal static class WebSetup
         services.AddAntiforgery();
         services.AddScoped<PatientService>();
         services.AddScoped<AuditLogService>();
+        services.AddScoped<ConnectivityService>();
     }
 
     public static void MapStillpoint(this WebApplication app)
@@ -59,6 +61,7 @@ internal static class WebSetup
         app.MapAuthEndpoints();
         app.MapPatientEndpoints();
         app.MapAuditEndpoints();
+        app.MapConnectivityEndpoints();
         app.MapRazorComponents<App>();
     }
 }
