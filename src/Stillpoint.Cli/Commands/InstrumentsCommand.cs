@@ -26,7 +26,7 @@ internal static class InstrumentsCommand
 
             return 0;
         });
-        return new Command("instruments", "Questionnaires and rating scales.") { list };
+        return new Command("instruments", "Questionnaires and rating scales.") { list, ImportWordingCommand.Build() };
     }
 }
 

@@ -10,6 +10,7 @@ using Stillpoint.Web.Auth;
 using Stillpoint.Web.Components;
 using Stillpoint.Web.Connectivity;
 using Stillpoint.Web.Health;
+using Stillpoint.Web.Instruments;
 using Stillpoint.Web.Patients;
 
 namespace Stillpoint.Web.Hosting;
@@ -46,6 +47,7 @@ internal static class WebSetup
         services.AddScoped<PatientService>();
         services.AddScoped<AuditLogService>();
         services.AddScoped<ConnectivityService>();
+        builder.AddInstruments();
     }
 
     public static void MapStillpoint(this WebApplication app)
@@ -62,6 +64,7 @@ internal static class WebSetup
         app.MapPatientEndpoints();
         app.MapAuditEndpoints();
         app.MapConnectivityEndpoints();
+        app.MapInstrumentEndpoints();
         app.MapRazorComponents<App>();
     }
 }
