@@ -20,6 +20,8 @@ public sealed class AuthorizationMatrixTests(AppsFixture apps)
     private static readonly string[] Admin = [Roles.ClinicAdmin];
     private static readonly string[] StaffOnly = [.. Roles.Staff];
     private static readonly string[] Research = [Roles.ClinicAdmin, Roles.Prescriber];
+    private static readonly string[] PrescriberOnly = [Roles.Prescriber];
+    private static readonly string[] ConsentSigners = [Roles.ClinicAdmin, Roles.Prescriber, Roles.Nurse, Roles.Patient];
 
     /// <summary>The declared policy: which roles may call each operation ("anonymous" = no sign-in needed).</summary>
     private static readonly Dictionary<string, string[]> Policy = new(StringComparer.Ordinal)
@@ -41,6 +43,24 @@ public sealed class AuthorizationMatrixTests(AppsFixture apps)
         ["GET /api/v1/connectivity/control-sets"] = StaffOnly,
         ["POST /api/v1/connectivity/control-sets"] = Research,
         ["GET /api/v1/connectivity/export"] = Research,
+        ["GET /api/v1/patients/{id}/assessment"] = StaffOnly,
+        ["GET /api/v1/patients/{id}/intake"] = StaffOnly,
+        ["POST /api/v1/patients/{id}/intake"] = Editors,
+        ["GET /api/v1/patients/{id}/eligibility"] = StaffOnly,
+        ["POST /api/v1/patients/{id}/eligibility/sign-off"] = PrescriberOnly,
+        ["GET /api/v1/patients/{id}/consents"] = Everyone,
+        ["POST /api/v1/patients/{id}/consents"] = ConsentSigners,
+        ["POST /api/v1/patients/{id}/consents/{consentId}/withdraw"] = ConsentSigners,
+        ["GET /api/v1/patients/{id}/plans"] = StaffOnly,
+        ["POST /api/v1/patients/{id}/plans"] = PrescriberOnly,
+        ["GET /api/v1/patients/{id}/plans/{planId}"] = StaffOnly,
+        ["PUT /api/v1/patients/{id}/plans/{planId}"] = PrescriberOnly,
+        ["POST /api/v1/patients/{id}/plans/{planId}/status"] = PrescriberOnly,
+        ["POST /api/v1/patients/{id}/sessions/schedule-check"] = StaffOnly,
+        ["GET /api/v1/consent-documents"] = Everyone,
+        ["POST /api/v1/consent-documents"] = Admin,
+        ["GET /api/v1/eligibility-rules"] = StaffOnly,
+        ["PUT /api/v1/eligibility-rules"] = Admin,
     };
 
     [Fact]

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Stillpoint.Data;
 using Stillpoint.Data.Database;
 using Stillpoint.Web.Api;
+using Stillpoint.Web.Assessment;
 using Stillpoint.Web.Audit;
 using Stillpoint.Web.Auth;
 using Stillpoint.Web.Components;
@@ -46,6 +47,7 @@ internal static class WebSetup
         services.AddAntiforgery();
         services.AddScoped<PatientService>();
         services.AddScoped<AuditLogService>();
+        services.AddScoped<AssessmentService>();
         services.AddScoped<ConnectivityService>();
         builder.AddInstruments();
     }
@@ -63,6 +65,7 @@ internal static class WebSetup
         app.MapAuthEndpoints();
         app.MapPatientEndpoints();
         app.MapAuditEndpoints();
+        app.MapAssessmentEndpoints();
         app.MapConnectivityEndpoints();
         app.MapInstrumentEndpoints();
         app.MapRazorComponents<App>();

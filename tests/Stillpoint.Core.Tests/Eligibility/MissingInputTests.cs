@@ -18,7 +18,7 @@ public sealed class MissingInputTests
         // §6: PCL-5 is needed when PTSD is an indication.
         { "PTSD without PCL-5", Clear with { Indications = [Indication.Ptsd] }, "ptsd-pcl5", "baseline.pcl5Total" },
         { "no indication chosen", Clear with { Indications = [] }, "ptsd-pcl5", "indications" },
-        { "MAOI flag unanswered", Clear with { MedicationFlags = Clear.MedicationFlags with { Maois = YesNo.Unknown } }, "concomitant-rems-medications", "medications.maois" },
+        { "MAOI flag unanswered", Clear with { MedicationFlags = Clear.MedicationFlags with { Maois = YesNo.Unknown } }, "concomitant-rems-medications", "medicationFlags.maois" },
     };
 
     [Theory]
