@@ -2,7 +2,7 @@ using Stillpoint.Core.Common;
 
 namespace Stillpoint.Core.Sessions;
 
-public enum Route
+public enum AdministrationRoute
 {
     Intravenous,
     Intramuscular,
@@ -52,7 +52,7 @@ public enum EmotionalState
 /// <summary>An administration record as entered (issue 5 §3).</summary>
 public sealed record AdministrationInput(
     string? Drug,
-    Route? Route,
+    AdministrationRoute? Route,
     decimal? DoseMg,
     string? LotNumber,
     DateOnly? LotExpiry,

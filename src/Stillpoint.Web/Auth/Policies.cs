@@ -20,6 +20,12 @@ internal static class Policies
     /// <summary>Staff who add research data (connectivity scans, control and label sets) and export research figures.</summary>
     public const string ResearchEditors = nameof(ResearchEditors);
 
+    /// <summary>Clinical staff who run dosing sessions and the controlled-substance ledger.</summary>
+    public const string SessionRecorders = nameof(SessionRecorders);
+
+    /// <summary>Clinical staff who may write observations and notes on a session (therapists too).</summary>
+    public const string SessionNoteTakers = nameof(SessionNoteTakers);
+
     /// <summary>Only prescribers: eligibility sign-off and treatment plans.</summary>
     public const string Prescribers = nameof(Prescribers);
 
@@ -33,6 +39,8 @@ internal static class Policies
         [StaffOrPatient] = [.. Roles.All],
         [ClinicAdmin] = [Roles.ClinicAdmin],
         [ResearchEditors] = [Roles.ClinicAdmin, Roles.Prescriber],
+        [SessionRecorders] = [Roles.Prescriber, Roles.Nurse],
+        [SessionNoteTakers] = [Roles.Prescriber, Roles.Nurse, Roles.Therapist],
         [Prescribers] = [Roles.Prescriber],
         [ConsentSigners] = [Roles.ClinicAdmin, Roles.Prescriber, Roles.Nurse, Roles.Patient],
     };

@@ -13,6 +13,7 @@ using Stillpoint.Web.Connectivity;
 using Stillpoint.Web.Health;
 using Stillpoint.Web.Instruments;
 using Stillpoint.Web.Patients;
+using Stillpoint.Web.Sessions;
 
 namespace Stillpoint.Web.Hosting;
 
@@ -50,6 +51,7 @@ internal static class WebSetup
         services.AddScoped<AssessmentService>();
         services.AddScoped<ConnectivityService>();
         builder.AddInstruments();
+        services.AddStillpointSessions(builder.Configuration);
     }
 
     public static void MapStillpoint(this WebApplication app)
@@ -68,6 +70,7 @@ internal static class WebSetup
         app.MapAssessmentEndpoints();
         app.MapConnectivityEndpoints();
         app.MapInstrumentEndpoints();
+        app.MapSessionEndpoints();
         app.MapRazorComponents<App>();
     }
 }

@@ -9,7 +9,7 @@ public sealed class SessionEntriesTests
     private static readonly DateOnly Today = new(2026, 3, 2);
     private static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
 
-    private static AdministrationInput Valid() => new("ketamine", Route.Intravenous, 35m, "LOT-1", Today.AddMonths(6), Start, Start.AddMinutes(40), Witness);
+    private static AdministrationInput Valid() => new("ketamine", AdministrationRoute.Intravenous, 35m, "LOT-1", Today.AddMonths(6), Start, Start.AddMinutes(40), Witness);
 
     [Fact]
     public void ValidAdministration_HasNoErrors() => Assert.True(Valid().Validate(Nurse, Today).IsEmpty);
