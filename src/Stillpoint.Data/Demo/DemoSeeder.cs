@@ -54,6 +54,7 @@ public sealed class DemoSeeder(StillpointDbContext db, AccountService accounts, 
         db.Patients.AddRange(patients);
         await db.SaveChangesAsync(ct);
         await CreateAccountsAsync(clinic.Id, patients[0], ct);
+        await Assessment.AssessmentDemoData.SeedAsync(db, clinic.Id, patients[1].Id, ct); // Jonah Okafor: intake awaiting sign-off
         return clinic.Id;
     }
 
