@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Stillpoint.Core.Common;
 using Stillpoint.Core.Instruments;
 using Stillpoint.Core.Instruments.Scoring;
@@ -72,7 +73,17 @@ internal sealed class InstrumentCatalog(InstrumentLibrary library, StillpointDbC
         }
 
         var import = parsed.Value!;
-        var count = await ClinicWordingStore.ImportAsync(db, clinicId, import, sourceName, ct);
+        int count;
+        try
+        {
+            count = await ClinicWordingStore.ImportAsync(db, clinicId, import, sourceName, ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another admin loaded wording for the same instrument at the same moment (unique index / version).
+            return Outcome<WordingImportResult>.Conflict("Wording for this instrument was loaded by someone else at the same moment: load it again.");
+        }
+
         return Outcome<WordingImportResult>.Ok(new WordingImportResult(import.InstrumentId, count, library.Get(import.InstrumentId).Items.Count, import.Format, import.Ignored));
     }
 }

@@ -87,6 +87,11 @@ internal sealed class ResponseService(StillpointDbContext db, InstrumentLibrary 
     public async Task<Outcome<ResponseDto>> CorrectAsync(Guid patientId, Guid responseId, ResponseInput input, ValidationErrors parseErrors, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
+        if (db.Caller.PatientId is not null)
+        {
+            return Outcome<ResponseDto>.Forbidden("Staff correct stored responses.");
+        }
+
         var patient = await db.Patients.AsNoTracking().FirstOrDefaultAsync(p => p.Id == patientId, ct);
         var original = patient is null ? null
             : await Responses.AsNoTracking().FirstOrDefaultAsync(r => r.Id == responseId && r.PatientId == patientId, ct);
@@ -144,7 +149,7 @@ internal sealed class ResponseService(StillpointDbContext db, InstrumentLibrary 
         var rows = await query.OrderByDescending(r => r.AnsweredAt).ThenByDescending(r => r.RecordedAt).ToListAsync(ct);
         var superseded = await SupersededByAsync(patientId, ct);
         await db.AuditReadAsync(nameof(InstrumentResponse), null, patient.Id, patient.ClinicId, ct, $"list: {rows.Count.ToString(CultureInfo.InvariantCulture)}");
-        return Outcome<IReadOnlyList<ResponseDto>>.Ok([.. rows.Select(r => ToDto(r, superseded.GetValueOrDefault(r.Id)))]);
+        return Outcome<IReadOnlyList<ResponseDto>>.Ok([.. rows.Select(r => ToDto(r, superseded.TryGetValue(r.Id, out var newer) ? newer : null))]);
     }
 
     public async Task<Outcome<ResponseDto>> GetAsync(Guid patientId, Guid responseId, CancellationToken ct)
@@ -251,8 +256,8 @@ internal sealed class ResponseService(StillpointDbContext db, InstrumentLibrary 
             errors.Add("status", "Either complete or draft.");
         }
 
-        var now = db.Time.GetUtcNow();
-        var answeredAt = (input.AnsweredAt ?? now).ToUniversalTime();
+        var now = Microseconds(db.Time.GetUtcNow());
+        var answeredAt = Microseconds((input.AnsweredAt ?? now).ToUniversalTime());
         if (answeredAt > now + FutureTolerance)
         {
             errors.Add("answeredAt", "Cannot be in the future.");
@@ -328,6 +333,10 @@ internal sealed class ResponseService(StillpointDbContext db, InstrumentLibrary 
 
         return Outcome<ResponseDto>.Ok(ToDto(row, null));
     }
+
+    /// <summary>PostgreSQL keeps microseconds: truncate so what is returned equals what is read back.</summary>
+    private static DateTimeOffset Microseconds(DateTimeOffset value) =>
+        new(value.UtcTicks - (value.UtcTicks % 10), TimeSpan.Zero);
 
     /// <summary>Response id → the id of the response that supersedes it, for one patient.</summary>
     private async Task<Dictionary<Guid, Guid>> SupersededByAsync(Guid patientId, CancellationToken ct) =>
