@@ -176,7 +176,8 @@ internal sealed partial class VitalsWriter(
         var stored = await db.Set<IdempotencyRecord>().AsNoTracking()
             .Where(r => r.ClinicId == clinicId && keys.Contains(r.Key))
             .ToDictionaryAsync(r => r.Key, StringComparer.Ordinal);
-        var baselines = await PreDoseBaselinesAsync(db, sessionIds);
+        var baselines = await PreDoseBaselinesAsync(db, sessions.Values
+            .Where(s => s.Phase is nameof(SessionPhase.Dosing) or nameof(SessionPhase.Integration)).Select(s => s.Id));
         var inBatch = new Dictionary<string, (string Hash, WriteAnswer Answer)>(StringComparer.Ordinal);
         var now = time.GetUtcNow();
         foreach (var write in writes)
@@ -252,14 +253,26 @@ internal sealed partial class VitalsWriter(
             ? new WriteAnswer(status, json, null, Replayed: true)
             : new WriteAnswer(StatusCodes.Status409Conflict, null, "This Idempotency-Key was already used for a different request.", Replayed: false);
 
-    /// <summary>The last pre-dose vitals with a blood pressure for each session (the baseline for the §12.2 rise rules).</summary>
-    private static async Task<Dictionary<Guid, VitalSigns>> PreDoseBaselinesAsync(StillpointDbContext db, List<Guid> sessionIds)
+    /// <summary>
+    /// The last pre-dose vitals with a blood pressure for each session being dosed or in integration (the baseline
+    /// for the §12.2 rise rules). One indexed lookup per such session; sessions before dosing need none.
+    /// </summary>
+    private static async Task<Dictionary<Guid, VitalSigns>> PreDoseBaselinesAsync(StillpointDbContext db, IEnumerable<Guid> evaluatedSessions)
     {
         var preDosePhases = new[] { nameof(SessionPhase.CheckedIn), nameof(SessionPhase.Preparation) };
-        var rows = await db.Set<SessionEntry>().AsNoTracking()
-            .Where(e => sessionIds.Contains(e.SessionId) && e.Kind == EntryKinds.Vitals && preDosePhases.Contains(e.Phase) && e.Systolic != null)
-            .ToListAsync();
-        return rows.GroupBy(e => e.SessionId).ToDictionary(g => g.Key, g => SessionEntryFactory.ToVitals(g.MaxBy(e => e.At)!));
+        var baselines = new Dictionary<Guid, VitalSigns>();
+        foreach (var id in evaluatedSessions)
+        {
+            var row = await db.Set<SessionEntry>().AsNoTracking()
+                .Where(e => e.SessionId == id && e.Kind == EntryKinds.Vitals && preDosePhases.Contains(e.Phase) && e.Systolic != null)
+                .OrderByDescending(e => e.At).FirstOrDefaultAsync();
+            if (row is not null)
+            {
+                baselines[id] = SessionEntryFactory.ToVitals(row);
+            }
+        }
+
+        return baselines;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Vitals batch of {Count} failed ({Error}); retrying one by one.")]

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Vitals ingestion benchmark: starts the server (Release) on loopback, signs in as the demo nurse, schedules and
+# checks in a session, then runs wrk for DURATION seconds at CONNECTIONS connections. Everything is bounded in time.
+# Usage: bench/vitals/run.sh [sqlite|postgres]   (postgres: set PG="Host=...;Database=...;Username=...;Password=...")
+set -euo pipefail
+PROVIDER=${1:-sqlite}
+PORT=${PORT:-5099}
+DURATION=${DURATION:-20}
+CONNECTIONS=${CONNECTIONS:-64}
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+WORK=$(mktemp -d)
+dotnet build -c Release "$ROOT/src/Stillpoint.Web" -v q -nologo >/dev/null
+if [ "$PROVIDER" = postgres ]; then
+  export Database__Provider=postgres ConnectionStrings__Stillpoint="$PG"
+else
+  export Database__Provider=sqlite ConnectionStrings__Stillpoint="Data Source=$WORK/bench.db"
+fi
+export Demo__Enabled=true ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning
+(cd "$ROOT/src/Stillpoint.Web" && exec timeout $((DURATION + 120)) dotnet bin/Release/net10.0/Stillpoint.Web.dll --urls "http://127.0.0.1:$PORT") >"$WORK/server.log" 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null || true; rm -rf "$WORK"' EXIT
+for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 1; done
+BASE="http://127.0.0.1:$PORT/api/v1"
+TOKEN=$(curl -sf "$BASE/auth/login" -H 'Content-Type: application/json' \
+  -d '{"email":"nurse@demo.stillpoint.test","password":"Stillpoint-Demo-1"}' | python3 -c 'import sys,json;print(json.load(sys.stdin)["accessToken"])')
+AUTH="Authorization: Bearer $TOKEN"
+PATIENT=$(curl -sf "$BASE/patients" -H "$AUTH" | python3 -c 'import sys,json;print(json.load(sys.stdin)["items"][0]["id"])')
+SESSION=$(curl -sf "$BASE/patients/$PATIENT/sessions" -H "$AUTH" -H 'Content-Type: application/json' \
+  -d '{"scheduledFor":"2026-01-01T09:00:00Z"}' | python3 -c 'import sys,json;print(json.load(sys.stdin)["id"])')
+curl -sf "$BASE/sessions/$SESSION/transitions" -H "$AUTH" -H 'Content-Type: application/json' -d '{"to":"CheckedIn"}' >/dev/null
+# Warm-up (JIT, connection pools), then the measured run.
+TOKEN=$TOKEN SESSION=$SESSION wrk -t2 -c"$CONNECTIONS" -d5s -s "$ROOT/bench/vitals/vitals.lua" "http://127.0.0.1:$PORT" >/dev/null
+TOKEN=$TOKEN SESSION=$SESSION wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$ROOT/bench/vitals/vitals.lua" "http://127.0.0.1:$PORT"
+echo "provider=$PROVIDER connections=$CONNECTIONS duration=${DURATION}s"
