@@ -130,6 +130,29 @@ public sealed class AssessmentApiTests(AppsFixture apps)
 
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task StoredBaselineResponse_AfterSignOff_MarksItOutOfDate_AndIsUsedByTheRules(string provider)
+    {
+        var app = apps[provider];
+        var clinic = await app.NewClinicAsync();
+        using var nurse = await app.ClientAsAsync(clinic, Roles.Nurse);
+        using var prescriber = await app.ClientAsAsync(clinic, Roles.Prescriber);
+        var patient = clinic.OtherPatientId;
+        var intake = await (await nurse.PostJsonAsync($"{Base(patient)}/intake", new IntakeRequest(CautionIntake, null, null))).ReadAsync<IntakeRevisionDto>(HttpStatusCode.Created);
+        await (await prescriber.PostJsonAsync($"{Base(patient)}/eligibility/sign-off", Sign(intake.Id))).ReadAsync<SignOffDto>(HttpStatusCode.Created);
+
+        // §7: suicidal behaviour within the past 3 months (Q6 yes, follow-up yes) = high risk; the intake said none.
+        var cssrs = new { instrumentId = "cssrs-screen", answers = new object?[] { 0, 0, null, null, null, 1, 1 }, context = "baseline" };
+        Assert.Equal(HttpStatusCode.Created, (await nurse.PostJsonAsync($"/api/v1/patients/{patient}/responses", cssrs)).StatusCode);
+
+        var view = await (await nurse.GetAsync($"{Base(patient)}/eligibility")).ReadAsync<EligibilityView>(HttpStatusCode.OK);
+        Assert.Equal(EligibilityState.OutOfDate, view.State);
+        Assert.Contains(view.Evaluation!.Findings, f => f.RuleId == "cssrs-high-risk");
+        Assert.Contains(view.BaselineFromResponses, s => s.Contains("C-SSRS screen risk high", StringComparison.Ordinal));
+        Assert.Equal(["eligibility-out-of-date", "consent-not-signed", "plan-not-active"], await MissingAsync(nurse, patient));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task StalePlanUpdate_Is409_AndChangesNothing(string provider)
     {
         var app = apps[provider];

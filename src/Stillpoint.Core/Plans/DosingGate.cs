@@ -42,7 +42,7 @@ public static class DosingGate
                 missing.Add(new("eligibility-not-eligible", "The prescriber signed the patient as not eligible."));
                 break;
             case EligibilityState.OutOfDate:
-                missing.Add(new("eligibility-out-of-date", "The intake changed after eligibility was signed: a prescriber must review and sign again."));
+                missing.Add(new("eligibility-out-of-date", "The intake or a baseline questionnaire changed after eligibility was signed: a prescriber must review and sign again."));
                 break;
             default:
                 break;

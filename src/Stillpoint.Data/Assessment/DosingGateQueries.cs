@@ -19,7 +19,7 @@ public static class DosingGateQueries
         await db.ConsentStateAsync(patientId, ct),
         await db.Set<TreatmentPlan>().AnyAsync(p => p.PatientId == patientId && p.Status == PlanStatus.Active, ct));
 
-    /// <summary>Signed and current = the latest sign-off is for the latest intake revision.</summary>
+    /// <summary>Signed and current = the latest sign-off is for the latest intake revision and no baseline response is newer.</summary>
     public static async Task<EligibilityState> EligibilityStateAsync(this StillpointDbContext db, Guid patientId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -34,6 +34,12 @@ public static class DosingGateQueries
 
         var latestIntake = await db.Set<IntakeRevision>().Where(r => r.PatientId == patientId).MaxAsync(r => (int?)r.Number, ct);
         if (latestIntake != latest.IntakeRevisionNumber)
+        {
+            return EligibilityState.OutOfDate;
+        }
+
+        // A baseline questionnaire stored after signing (e.g. a new C-SSRS screen) changes what was signed.
+        if ((await db.LatestBaselineAsync(patientId, ct)).LatestRecordedAt > latest.SignedAt)
         {
             return EligibilityState.OutOfDate;
         }

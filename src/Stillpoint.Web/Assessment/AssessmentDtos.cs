@@ -36,7 +36,8 @@ public sealed record EligibilityView(
     string RuleSetVersion,
     EligibilityEvaluation? Evaluation,
     EligibilityState State,
-    SignOffDto? LatestSignOff);
+    SignOffDto? LatestSignOff,
+    IReadOnlyList<string> BaselineFromResponses);
 
 public sealed record ConsentDocumentRequest(string? Title, string? Content);
 

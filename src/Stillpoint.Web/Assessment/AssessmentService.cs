@@ -146,7 +146,8 @@ internal sealed partial class AssessmentService(StillpointDbContext db)
         }
 
         var (ruleSet, label, _) = await db.CurrentRuleSetAsync(ct);
-        var evaluation = EligibilityEvaluator.Evaluate(ruleSet, AssessmentJson.Read<IntakeAnswers>(latest.AnswersJson));
+        var stored = await db.LatestBaselineAsync(patientId, ct);
+        var evaluation = EligibilityEvaluator.Evaluate(ruleSet, BaselineResponses.WithStoredBaseline(AssessmentJson.Read<IntakeAnswers>(latest.AnswersJson), stored.Scores));
         var justifications = CheckJustifications(eligible!.Value, evaluation, request.Justifications, errors);
         if (!errors.IsEmpty)
         {
@@ -258,11 +259,12 @@ internal sealed partial class AssessmentService(StillpointDbContext db)
     {
         var latest = await db.Set<IntakeRevision>().AsNoTracking().Where(r => r.PatientId == patientId).OrderByDescending(r => r.Number).FirstOrDefaultAsync(ct);
         var (ruleSet, label, _) = await db.CurrentRuleSetAsync(ct);
-        var evaluation = latest is null ? null : EligibilityEvaluator.Evaluate(ruleSet, AssessmentJson.Read<IntakeAnswers>(latest.AnswersJson));
+        var stored = await db.LatestBaselineAsync(patientId, ct);
+        var evaluation = latest is null ? null : EligibilityEvaluator.Evaluate(ruleSet, BaselineResponses.WithStoredBaseline(AssessmentJson.Read<IntakeAnswers>(latest.AnswersJson), stored.Scores));
         var signOff = await db.Set<EligibilitySignOff>().AsNoTracking().Where(s => s.PatientId == patientId)
             .OrderByDescending(s => s.IntakeRevisionNumber).ThenByDescending(s => s.SignedAt).FirstOrDefaultAsync(ct);
         var state = await db.EligibilityStateAsync(patientId, ct);
-        return new EligibilityView(latest?.Id, latest?.Number, label, evaluation, state, signOff is null ? null : ToDto(signOff, signOff.IntakeRevisionId == latest?.Id));
+        return new EligibilityView(latest?.Id, latest?.Number, label, evaluation, state, signOff is null ? null : ToDto(signOff, state is EligibilityState.Current or EligibilityState.SignedNotEligible), stored.Sources);
     }
 
     private Task<Patient?> FindPatientAsync(Guid patientId, CancellationToken ct) =>
