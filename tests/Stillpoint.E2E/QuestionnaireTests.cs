@@ -41,6 +41,7 @@ public sealed partial class QuestionnaireTests(BrowserFixture browser, ITestOutp
             await page.Locator($"#item-{item}").GetByLabel("1 — On some days").CheckAsync();
         }
 
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", "phq9-form.png"), FullPage = false });
         await page.GetByRole(AriaRole.Button, new() { Name = "Save and score" }).ClickAsync();
 
         await Expect(page).ToHaveURLAsync(ResponsePageUrl());
