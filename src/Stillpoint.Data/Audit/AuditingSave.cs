@@ -8,8 +8,8 @@ namespace Stillpoint.Data;
 /// <summary>Saving with the audit trail: every clinical write and recorded read lands in the chain atomically.</summary>
 public sealed partial class StillpointDbContext
 {
-    // One writer at a time per process extends the chain; across processes the database lock does it
-    // (SQLite: the write transaction; PostgreSQL: the head row's FOR UPDATE).
+    // The database lock is what keeps the chain linear (SQLite: the IMMEDIATE write transaction; PostgreSQL:
+    // the head row's FOR UPDATE). This in-process lock only queues our own writers instead of busy-polling.
     private static readonly SemaphoreSlim ChainLock = new(1, 1);
 
     private readonly List<AuditDraft> _pendingReads = [];
@@ -37,6 +37,14 @@ public sealed partial class StillpointDbContext
         if (drafts.Count == 0)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        // Inside a caller's transaction the database lock is already held (SQLite begins transactions IMMEDIATE),
+        // so waiting for the in-process lock here could invert lock order with a writer that holds it and waits
+        // for the database: skip it and let the database serialize.
+        if (Database.CurrentTransaction is not null)
+        {
+            return await SaveWithAuditAsync(drafts, acceptAllChangesOnSuccess, cancellationToken);
         }
 
         await ChainLock.WaitAsync(cancellationToken);
