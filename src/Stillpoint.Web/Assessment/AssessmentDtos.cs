@@ -67,9 +67,12 @@ public sealed record PlanRequest(PlanContent? Content, string? Reason, int? Vers
 
 public sealed record PlanTransitionRequest(PlanStatus? Status, string? Reason, int? Version);
 
-public sealed record PlanRevisionDto(int Number, string Change, PlanStatus Status, string Reason, string ChangedByName, DateTimeOffset ChangedAt, PlanContent Content);
+public sealed record PlanRevisionDto(Guid Id, int Number, string Change, PlanStatus Status, string Reason, string ChangedByName, DateTimeOffset ChangedAt, PlanContent Content);
 
-/// <summary>A plan with its current content, the dose computed from the latest weight (or why not), and its history.</summary>
+/// <summary>
+/// A plan with its current content, the dose computed from the latest weight (or why not), and its history.
+/// A dosing session records <see cref="CurrentRevisionId"/> and the weight used, so its dose is reproducible.
+/// </summary>
 public sealed record PlanDto(
     Guid Id,
     PlanStatus Status,
@@ -84,7 +87,8 @@ public sealed record PlanDto(
     string? DoseProblem,
     decimal? WeightKg,
     DateOnly? WeightMeasuredOn,
-    IReadOnlyList<PlanRevisionDto> Revisions);
+    IReadOnlyList<PlanRevisionDto> Revisions,
+    Guid CurrentRevisionId);
 
 public sealed record RuleSetDto(string Version, string Name, bool IsShippedDefault, string Json, IReadOnlyList<RuleParameter> Parameters, IReadOnlyList<RuleSummary> Rules);
 

@@ -198,7 +198,7 @@ internal sealed partial class AssessmentService
         var dose = DoseCalculator.Compute(content, kg);
         var revisions = withRevisions
             ? (await db.Set<TreatmentPlanRevision>().AsNoTracking().Where(r => r.PlanId == plan.Id).OrderByDescending(r => r.Number).ToListAsync(ct))
-                .Select(r => new PlanRevisionDto(r.Number, r.Change, r.Status, r.Reason, r.ChangedByName, r.ChangedAt, AssessmentJson.Read<PlanContent>(r.ContentJson)))
+                .Select(r => new PlanRevisionDto(r.Id, r.Number, r.Change, r.Status, r.Reason, r.ChangedByName, r.ChangedAt, AssessmentJson.Read<PlanContent>(r.ContentJson)))
                 .ToList()
             : [];
         return new PlanDto(
@@ -215,7 +215,8 @@ internal sealed partial class AssessmentService
             dose.Succeeded ? null : string.Join(" ", dose.Errors?.Messages ?? [dose.Message ?? "The dose cannot be computed."]),
             dose.Value?.WeightKg is null ? null : kg,
             dose.Value?.WeightKg is null ? null : measuredOn,
-            revisions);
+            revisions,
+            await db.Set<TreatmentPlanRevision>().Where(r => r.PlanId == plan.Id && r.Number == plan.RevisionNumber).Select(r => r.Id).FirstAsync(ct));
     }
 
     /// <summary>The latest weight: the patient record's or the latest intake's, whichever was measured later.</summary>
