@@ -135,4 +135,31 @@ public sealed class AssessmentPageTests(AppsFixture apps)
         Assert.Equal(HttpStatusCode.Redirect, documents.StatusCode);
         Assert.StartsWith("/denied", documents.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task RulesPage_ShowsUnverifiedDefaults_AndRefusesABadEdit()
+    {
+        var clinic = await App.NewClinicAsync();
+        using (var nurse = await BrowserSession.SignInAsync(App, clinic.Emails[Roles.Nurse]))
+        {
+            var html = await nurse.GetHtmlAsync("/eligibility-rules");
+            Assert.Contains("default, unverified — review", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("rules-json", html, StringComparison.Ordinal);
+        }
+
+        using var admin = await BrowserSession.SignInAsync(App, clinic.Emails[Roles.ClinicAdmin]);
+        var bad = await admin.PostFormAsync("/eligibility-rules", "rules", new() { ["json"] = "{\"name\":\"x\",\"rules\":[]", ["note"] = "broken" });
+        Assert.Contains("is not valid JSON", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var api = await App.ClientAsAsync(clinic, Roles.ClinicAdmin);
+        var rules = await (await api.GetAsync("/api/v1/eligibility-rules")).ReadAsync<RuleSetDto>(HttpStatusCode.OK);
+        Assert.True(rules.IsShippedDefault);
+
+        // A valid edit (§14.3 caution threshold lowered to 135, a [U] default) becomes the clinic's version 1.
+        var edited = rules.Json.Replace("\"value\": 140", "\"value\": 135", StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync("/eligibility-rules", "rules", new() { ["json"] = edited, ["note"] = "local protocol" })).StatusCode);
+        var after = await (await api.GetAsync("/api/v1/eligibility-rules")).ReadAsync<RuleSetDto>(HttpStatusCode.OK);
+        Assert.Equal("clinic-1", after.Version);
+        Assert.Equal(135m, after.Parameters.Single(p => p.Name == "bpCautionSystolic").Value);
+    }
 }
