@@ -85,6 +85,9 @@ public sealed class AssessmentPageTests(AppsFixture apps)
             var hash = System.Text.RegularExpressions.Regex.Match(page, "name=\"contentHash\" value=\"([^\"]+)\"").Groups[1].Value;
             var signed = await portal.PostFormAsync($"/patients/{patient}/consent", "sign-consent", new() { ["documentId"] = documentId, ["contentHash"] = hash, ["typedName"] = "Alex Testperson" });
             Assert.Equal(HttpStatusCode.Redirect, signed.StatusCode);
+            var own = await portal.GetHtmlAsync($"/patients/{patient}");
+            Assert.Contains("Consent signed", own, StringComparison.Ordinal);
+            Assert.DoesNotContain("Eligibility", own, StringComparison.Ordinal); // the portal shows the patient only consent
         }
 
         using (var prescriber = await BrowserSession.SignInAsync(App, clinic.Emails[Roles.Prescriber]))
