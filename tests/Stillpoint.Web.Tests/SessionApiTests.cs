@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Stillpoint.Core.Access;
 using Stillpoint.Core.Sessions;
@@ -25,7 +26,7 @@ public sealed class SessionApiTests(AppsFixture apps)
         var lot = $"LOT-{clinic.Tag}";
         await ReceiveAsync(nurse, lot, 500m);
 
-        var id = await ScheduleAsync(nurse, clinic.OtherPatientId);
+        var id = await ScheduleAsync(app, clinic, nurse, clinic.OtherPatientId);
         await MoveAsync(nurse, id, "CheckedIn", HttpStatusCode.OK);
         await MoveAsync(nurse, id, "Preparation", HttpStatusCode.OK);
         var prep = await (await nurse.PutJsonAsync($"/api/v1/sessions/{id}/preparation", new
@@ -96,12 +97,46 @@ public sealed class SessionApiTests(AppsFixture apps)
 
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Scheduling_NeedsIssue4Prerequisites_AndRecordsThePlanRevisionDoseAndWeight(string provider)
+    {
+        var app = apps[provider];
+        var clinic = await app.NewClinicAsync();
+        using var nurse = await app.ClientAsAsync(clinic, Roles.Nurse);
+        var patient = clinic.OtherPatientId;
+        var url = $"/api/v1/patients/{patient}/sessions";
+
+        // Nothing in place: 409 naming every missing prerequisite, and nothing stored.
+        var refused = await (await nurse.PostJsonAsync(url, new { scheduledFor = Now })).ReadAsync<JsonElement>(HttpStatusCode.Conflict);
+        var detail = refused.GetProperty("detail").GetString()!;
+        Assert.Contains("Eligibility has not been signed", detail, StringComparison.Ordinal);
+        Assert.Contains("No signed consent", detail, StringComparison.Ordinal);
+        Assert.Contains("No active treatment plan", detail, StringComparison.Ordinal);
+        Assert.Empty((await (await nurse.GetAsync(url)).ReadAsync<JsonElement>(HttpStatusCode.OK)).EnumerateArray());
+        Assert.Contains("scheduledFor", (await (await nurse.PostJsonAsync(url, new { })).FieldErrorsAsync()).Keys);
+
+        var plan = await ReadyToDose.PrepareAsync(app, clinic, patient);
+
+        // A client that shows another revision or dose is refused rather than scheduled with a different dose.
+        Assert.Equal(HttpStatusCode.Conflict, (await nurse.PostJsonAsync(url, new { scheduledFor = Now, planRevisionId = Guid.NewGuid() })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await nurse.PostJsonAsync(url, new { scheduledFor = Now, computedDoseMg = 40m })).StatusCode);
+
+        var revisionId = await app.AsSystemAsync(services => services.GetRequiredService<Stillpoint.Data.StillpointDbContext>().Set<Stillpoint.Data.Assessment.TreatmentPlanRevision>()
+            .Where(r => r.PlanId == plan.Id && r.Number == plan.RevisionNumber).Select(r => r.Id).SingleAsync());
+        var session = await (await nurse.PostJsonAsync(url, new { scheduledFor = Now, planRevisionId = revisionId, computedDoseMg = ReadyToDose.DoseMg }))
+            .ReadAsync<JsonElement>(HttpStatusCode.Created);
+        Assert.Equal(revisionId, session.GetProperty("planRevisionId").GetGuid());
+        Assert.Equal(ReadyToDose.DoseMg, session.GetProperty("computedDoseMg").GetDecimal());
+        Assert.Equal(ReadyToDose.WeightKg, session.GetProperty("weightKgUsed").GetDecimal());
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task InvalidTransitions_Answer409WithTheReason(string provider)
     {
         var app = apps[provider];
         var clinic = await app.NewClinicAsync();
         using var nurse = await app.ClientAsAsync(clinic, Roles.Nurse);
-        var id = await ScheduleAsync(nurse, clinic.OtherPatientId);
+        var id = await ScheduleAsync(app, clinic, nurse, clinic.OtherPatientId);
 
         Assert.Contains("next phase is CheckedIn", await MoveAsync(nurse, id, "Dosing", HttpStatusCode.Conflict), StringComparison.Ordinal);
         Assert.Contains("reason", await MoveAsync(nurse, id, "Aborted", HttpStatusCode.Conflict), StringComparison.Ordinal);
@@ -120,7 +155,7 @@ public sealed class SessionApiTests(AppsFixture apps)
         var app = apps[provider];
         var clinic = await app.NewClinicAsync();
         using var nurse = await app.ClientAsAsync(clinic, Roles.Nurse);
-        var id = await ScheduleAsync(nurse, clinic.OtherPatientId);
+        var id = await ScheduleAsync(app, clinic, nurse, clinic.OtherPatientId);
         await MoveAsync(nurse, id, "CheckedIn", HttpStatusCode.OK);
         var body = new { takenAt = Now.AddMinutes(-1), systolic = 120, diastolic = 80, heartRate = 70, spO2 = 98, respiratoryRate = 14 };
         var key = Guid.NewGuid().ToString();
@@ -167,7 +202,7 @@ public sealed class SessionApiTests(AppsFixture apps)
         var clinic = await app.NewClinicAsync();
         using var device = await app.ClientAsAsync(clinic, Roles.Nurse);
         using var nurse = await app.ClientAsAsync(clinic, Roles.Nurse);
-        var id = await ScheduleAsync(nurse, clinic.OtherPatientId);
+        var id = await ScheduleAsync(app, clinic, nurse, clinic.OtherPatientId);
         await MoveAsync(nurse, id, "CheckedIn", HttpStatusCode.OK);
         await MoveAsync(nurse, id, "Preparation", HttpStatusCode.OK);
 
@@ -244,9 +279,10 @@ public sealed class SessionApiTests(AppsFixture apps)
         return JsonDocument.Parse(text).RootElement.Clone();
     }
 
-    private static async Task<Guid> ScheduleAsync(HttpClient client, Guid patientId)
+    private static async Task<Guid> ScheduleAsync(StillpointTestApp app, TestClinic clinic, HttpClient client, Guid patientId)
     {
-        var created = await (await client.PostJsonAsync($"/api/v1/patients/{patientId}/sessions", new { scheduledFor = Now, computedDoseMg = 35.5m, weightKgUsed = 71m, planRevisionId = Guid.NewGuid() }))
+        await ReadyToDose.PrepareAsync(app, clinic, patientId);
+        var created = await (await client.PostJsonAsync($"/api/v1/patients/{patientId}/sessions", new { scheduledFor = Now }))
             .ReadAsync<JsonElement>(HttpStatusCode.Created);
         return created.GetProperty("id").GetGuid();
     }

@@ -55,6 +55,8 @@ public sealed class DemoSeeder(StillpointDbContext db, AccountService accounts, 
         await db.SaveChangesAsync(ct);
         await CreateAccountsAsync(clinic.Id, patients[0], ct);
         await Assessment.AssessmentDemoData.SeedAsync(db, clinic.Id, patients[1].Id, ct); // Jonah Okafor: intake awaiting sign-off
+        var prescriber = await db.Users.FirstAsync(u => u.ClinicId == clinic.Id && u.Email == "prescriber@demo.stillpoint.test", ct);
+        await Sessions.SessionDemoData.SeedAsync(db, clinic.Id, patients[2].Id, "Mira Castellanos", prescriber.Id, ct); // ready to dose today
         return clinic.Id;
     }
 

@@ -25,7 +25,8 @@ internal static class SessionEndpoints
         services.AddSingleton<SessionEvents>();
         services.AddSingleton<VitalsWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<VitalsWriter>());
-        services.AddScoped<ISchedulingGate, PendingIssue4SchedulingGate>();
+        services.AddSingleton<OverdueAlertService>();
+        services.AddHostedService(sp => sp.GetRequiredService<OverdueAlertService>());
         services.AddScoped<SessionService>();
         services.AddScoped<LedgerService>();
     }
@@ -36,7 +37,7 @@ internal static class SessionEndpoints
         var patients = app.MapGroup("/api/v1/patients/{id:guid}/sessions").WithTags("Sessions");
         patients.MapPost("/", async (Guid id, ScheduleRequest body, SessionService s, CancellationToken ct) =>
                 (await s.ScheduleAsync(id, body, ct)).ToHttpResult(x => TypedResults.Created($"/api/v1/sessions/{x.Id}", x)))
-            .RequireAuthorization(Policies.SessionRecorders).WithSummary("Schedule a dosing session (plan revision, computed dose and weight kept as plain values).");
+            .RequireAuthorization(Policies.SessionRecorders).WithSummary("Schedule a dosing session. Refused (409) with every missing prerequisite (eligibility, consent, active plan); records the active plan's revision, computed dose and weight used.");
         patients.MapGet("/", async (Guid id, SessionService s, CancellationToken ct) => (await s.ListForPatientAsync(id, ct)).ToHttpResult(TypedResults.Ok))
             .RequireAuthorization(Policies.Staff).WithSummary("The patient's sessions, newest first.");
 
@@ -174,8 +175,12 @@ internal static class SessionEndpoints
         return TypedResults.ValidationProblem(errors.ToDictionary(), detail: "One or more fields are invalid.");
     }
 
-    /// <summary>Server-sent events: "changed" with the session id whenever a session of the caller's clinic changes.</summary>
-    private static async Task StreamAsync(HttpContext http, SessionEvents events, ICallerContext caller, CancellationToken ct)
+    /// <summary>
+    /// Server-sent events: "changed" with the session id whenever a session of the caller's clinic changes, and a
+    /// "tick" every 15 s. Staff only (policy), the caller's clinic only; it ends when the client disconnects or the
+    /// server shuts down (so a graceful shutdown is not held up by open monitors).
+    /// </summary>
+    private static async Task StreamAsync(HttpContext http, SessionEvents events, ICallerContext caller, IHostApplicationLifetime lifetime)
     {
         if (caller.ClinicId is not { } clinic)
         {
@@ -183,27 +188,37 @@ internal static class SessionEndpoints
             return;
         }
 
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
+        var ct = stop.Token;
+        http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpResponseBodyFeature>()?.DisableBuffering();
         http.Response.Headers.ContentType = "text/event-stream";
         http.Response.Headers.CacheControl = "no-store";
         using var subscription = events.Subscribe(clinic);
-        await http.Response.WriteAsync("retry: 2000\n\n", ct);
-        await http.Response.Body.FlushAsync(ct);
-        while (!ct.IsCancellationRequested)
+        try
         {
-            using var beat = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            beat.CancelAfter(TimeSpan.FromSeconds(15));
-            try
-            {
-                var sessionId = await subscription.Reader.ReadAsync(beat.Token);
-                await http.Response.WriteAsync($"event: changed\ndata: {sessionId}\n\n", ct);
-            }
-            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-            {
-                // Heartbeat: keeps proxies from closing an idle stream, and lets the page re-render overdue checks.
-                await http.Response.WriteAsync("event: tick\ndata: \n\n", ct);
-            }
-
+            await http.Response.WriteAsync("retry: 2000\n\n", ct);
             await http.Response.Body.FlushAsync(ct);
+            while (!ct.IsCancellationRequested)
+            {
+                using var beat = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                beat.CancelAfter(TimeSpan.FromSeconds(15));
+                try
+                {
+                    var sessionId = await subscription.Reader.ReadAsync(beat.Token);
+                    await http.Response.WriteAsync($"event: changed\ndata: {sessionId}\n\n", ct);
+                }
+                catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+                {
+                    // Heartbeat: keeps proxies from closing an idle stream, and lets the page re-render elapsed time and overdue checks.
+                    await http.Response.WriteAsync("event: tick\ndata: \n\n", ct);
+                }
+
+                await http.Response.Body.FlushAsync(ct);
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // The client went away or the server is stopping: end the stream quietly.
         }
     }
 }

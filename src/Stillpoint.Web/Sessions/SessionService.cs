@@ -6,6 +6,7 @@ using Stillpoint.Core.Common;
 using Stillpoint.Core.Ledger;
 using Stillpoint.Core.Sessions;
 using Stillpoint.Data;
+using Stillpoint.Data.Assessment;
 using Stillpoint.Data.Entities;
 using Stillpoint.Data.Sessions;
 using Stillpoint.Web.Ledger;
@@ -16,7 +17,7 @@ namespace Stillpoint.Web.Sessions;
 /// Dosing-session use cases shared by the API and the pages. Every read of a session is audited; every write
 /// is audited by SaveChanges. The pure rules live in Stillpoint.Core.Sessions; this class gathers their facts.
 /// </summary>
-internal sealed class SessionService(StillpointDbContext db, IOptions<SessionRules> options, SessionEvents events, LedgerService ledger, ISchedulingGate gate)
+internal sealed class SessionService(StillpointDbContext db, IOptions<SessionRules> options, SessionEvents events, LedgerService ledger, Assessment.AssessmentService assessment)
 {
     public const int MaxTextLength = 2000;
 
@@ -55,25 +56,71 @@ internal sealed class SessionService(StillpointDbContext db, IOptions<SessionRul
             return Outcome<SessionDto>.Invalid(errors);
         }
 
-        var allowed = await gate.CheckAsync(patientId, request.PlanRevisionId, ct);
-        if (allowed is not null)
+        // Issue 4's dosing gate: eligibility signed and current, consent signed and not withdrawn, a plan active.
+        // The summary read is audited by the assessment service; the session copies the plan's current revision,
+        // its computed dose and the weight used, so the dose stays reproducible whatever happens to the plan later.
+        var summary = await assessment.GetSummaryAsync(patientId, ct);
+        if (summary.Value is not { } facts)
         {
-            return Outcome<SessionDto>.Conflict(allowed);
+            return Outcome<SessionDto>.NotFound($"No patient {patientId}.");
         }
 
+        var revisionId = facts.ActivePlan is { } active
+            ? await db.Set<TreatmentPlanRevision>().AsNoTracking().Where(r => r.PlanId == active.Id && r.Number == active.RevisionNumber).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct)
+            : null;
+        var refusal = ScheduleRefusal(facts, revisionId, request);
+        if (refusal is not null)
+        {
+            return Outcome<SessionDto>.Conflict(refusal);
+        }
+
+        var plan = facts.ActivePlan!;
         var session = new DosingSession
         {
             PatientId = patientId,
             ScheduledFor = request.ScheduledFor!.Value.ToUniversalTime(),
-            PlanRevisionId = request.PlanRevisionId,
-            ComputedDoseMg = request.ComputedDoseMg,
-            WeightKgUsed = request.WeightKgUsed,
+            PlanRevisionId = revisionId,
+            ComputedDoseMg = plan.Dose!.DoseMg,
+            WeightKgUsed = plan.Dose.WeightKg,
             CreatedAt = Now,
             CreatedBy = db.Caller.UserId,
         };
         db.Set<DosingSession>().Add(session);
         await db.SaveChangesAsync(ct);
         return Outcome<SessionDto>.Ok(SessionDto.From(session));
+    }
+
+    /// <summary>
+    /// Why a session cannot be scheduled now, or null. Lists every missing prerequisite (issue 4's gate). Values the
+    /// client sends (plan revision, dose, weight) are what it showed the user: if the plan changed since, the
+    /// request is refused rather than silently scheduled with a different dose.
+    /// </summary>
+    private static string? ScheduleRefusal(Assessment.AssessmentSummary facts, Guid? currentRevisionId, ScheduleRequest request)
+    {
+        if (!facts.Gate.Allowed)
+        {
+            return "Cannot schedule a dosing session: " + string.Join(" ", facts.Gate.Missing.Select(m => m.Message));
+        }
+
+        var plan = facts.ActivePlan!;
+        if (plan.Dose is null)
+        {
+            return "Cannot schedule a dosing session: the dose cannot be computed from the active plan. " + plan.DoseProblem;
+        }
+
+        if (request.PlanRevisionId is { } revision && revision != currentRevisionId)
+        {
+            return $"The active plan is now at revision {plan.RevisionNumber}: review the dose computed from it and schedule again.";
+        }
+
+        if (request.ComputedDoseMg is { } dose && dose != plan.Dose.DoseMg)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"The active plan computes {plan.Dose.DoseMg} mg, not {dose} mg: review the dose and schedule again.");
+        }
+
+        return request.WeightKgUsed is { } kg && kg != plan.Dose.WeightKg
+            ? string.Create(CultureInfo.InvariantCulture, $"The dose uses the latest weight {plan.Dose.WeightKg?.ToString(CultureInfo.InvariantCulture) ?? "(none: flat dose)"} kg, not {kg} kg: review and schedule again.")
+            : null;
     }
 
     public async Task<Outcome<IReadOnlyList<SessionDto>>> ListForPatientAsync(Guid patientId, CancellationToken ct)
@@ -242,6 +289,12 @@ internal sealed class SessionService(StillpointDbContext db, IOptions<SessionRul
         if (!result.Allowed)
         {
             return Outcome<SessionDto>.Conflict(result.Refusal!);
+        }
+
+        // Consent may be withdrawn (or the plan stopped) after scheduling: the gate is checked again before the dose.
+        if (to == SessionPhase.Dosing && await db.CheckDosingGateAsync(session.PatientId, ct) is { Allowed: false } gate)
+        {
+            return Outcome<SessionDto>.Conflict("Dosing is refused: " + string.Join(" ", gate.Missing.Select(m => m.Message)));
         }
 
         var transition = result.Transition!;
@@ -727,16 +780,11 @@ internal sealed class SessionService(StillpointDbContext db, IOptions<SessionRul
 }
 
 /// <summary>
-/// Seam for issue 4's scheduling gate (eligibility signed, consent active, plan active). Issue 4's storage queries
-/// had not landed on main when scheduling was built, so <see cref="PendingIssue4SchedulingGate"/> allows scheduling;
-/// the go/no-go check still guards every dose. Returns null when allowed, else the reason.
+/// The former scheduling seam. Scheduling now calls issue 4's gate directly (see <see cref="SessionService.ScheduleAsync"/>),
+/// because it also needs the active plan's revision, dose and weight. Kept only while another change in progress
+/// still implements it; remove it with that implementation.
 /// </summary>
 internal interface ISchedulingGate
 {
     Task<string?> CheckAsync(Guid patientId, Guid? planRevisionId, CancellationToken ct);
-}
-
-internal sealed class PendingIssue4SchedulingGate : ISchedulingGate
-{
-    public Task<string?> CheckAsync(Guid patientId, Guid? planRevisionId, CancellationToken ct) => Task.FromResult<string?>(null);
 }

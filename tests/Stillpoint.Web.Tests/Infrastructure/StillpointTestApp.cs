@@ -53,6 +53,8 @@ public sealed class StillpointTestApp : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Stillpoint", _database.ConnectionString);
         // Tests make their own clinics; the demo clinic is exercised by the demo-mode tests.
         builder.UseSetting("Demo:Enabled", _demo ? "true" : "false");
+        // Tests sweep overdue vitals checks by hand with their own clock (OverdueAlertTests); no background sweep.
+        builder.UseSetting("Sessions:OverdueSweepSeconds", "0");
     }
 
     /// <summary>Runs work as the trusted system caller (like the CLI), outside any request.</summary>
