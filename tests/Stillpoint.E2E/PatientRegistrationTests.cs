@@ -40,7 +40,7 @@ public sealed partial class PatientRegistrationTests(BrowserFixture browser, ITe
 
         await Expect(page).ToHaveURLAsync(PatientPageUrl());
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Juniper Aalto");
-        await Expect(page.Locator("dl.facts")).ToContainTextAsync(mrn);
+        await Expect(page.Locator("dl.facts").First).ToContainTextAsync(mrn);
         var screenshot = Path.Combine(AppContext.BaseDirectory, "screenshots", "patient-registered.png");
         await page.ScreenshotAsync(new() { Path = screenshot, FullPage = true });
         output.WriteLine($"Screenshot: {screenshot}");
