@@ -135,6 +135,13 @@ public sealed class AssessmentPageTests(AppsFixture apps)
 
         Assert.Contains("bp-baseline-elevated", html, StringComparison.Ordinal);
         Assert.DoesNotContain("name=\"decision\"", html, StringComparison.Ordinal);
+
+        // A crafted post of the prescriber's form signs nothing.
+        using var api = await App.ClientAsAsync(clinic, Roles.Nurse);
+        var intakeId = (await (await api.GetAsync($"/api/v1/patients/{clinic.OtherPatientId}/intake")).ReadAsync<IntakeView>(HttpStatusCode.OK)).Latest!.Id;
+        await nurse.PostFormAsync($"/patients/{clinic.OtherPatientId}/eligibility", "sign-off", new() { ["intakeRevisionId"] = intakeId.ToString(), ["decision"] = "notEligible" });
+        var view = await (await api.GetAsync($"/api/v1/patients/{clinic.OtherPatientId}/eligibility")).ReadAsync<EligibilityView>(HttpStatusCode.OK);
+        Assert.Null(view.LatestSignOff);
         Assert.Equal(HttpStatusCode.Redirect, documents.StatusCode);
         Assert.StartsWith("/denied", documents.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
     }

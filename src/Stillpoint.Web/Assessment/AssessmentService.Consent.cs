@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Stillpoint.Core.Access;
 using Stillpoint.Core.Common;
 using Stillpoint.Core.Eligibility;
 using Stillpoint.Data.Assessment;
@@ -21,6 +22,11 @@ internal sealed partial class AssessmentService
     /// <summary>A clinic admin publishes the next version of the consent document (earlier versions stay as signed).</summary>
     public async Task<Outcome<ConsentDocumentDto>> AddConsentDocumentAsync(ConsentDocumentRequest request, CancellationToken ct)
     {
+        if (Refuse(Roles.ClinicAdmin) is { } refusal)
+        {
+            return Outcome<ConsentDocumentDto>.Forbidden(refusal + " Only a clinic admin publishes consent documents.");
+        }
+
         var errors = new ValidationErrors();
         if (string.IsNullOrWhiteSpace(request.Title))
         {
@@ -84,6 +90,11 @@ internal sealed partial class AssessmentService
     /// <summary>Records a signature of one document version: by the patient in the portal, or by staff from paper.</summary>
     public async Task<Outcome<ConsentSignatureDto>> SignConsentAsync(Guid patientId, ConsentSignRequest request, CancellationToken ct)
     {
+        if (Refuse(Roles.ClinicAdmin, Roles.Prescriber, Roles.Nurse, Roles.Patient) is { } refusal)
+        {
+            return Outcome<ConsentSignatureDto>.Forbidden(refusal + " Consent is signed by the patient or recorded by clinical staff.");
+        }
+
         if (await FindPatientAsync(patientId, ct) is null)
         {
             return Outcome<ConsentSignatureDto>.NotFound($"No patient {patientId}.");
@@ -135,6 +146,11 @@ internal sealed partial class AssessmentService
     /// <summary>Withdraws a signature. From then on the gate refuses dosing until the patient signs again.</summary>
     public async Task<Outcome<ConsentSignatureDto>> WithdrawConsentAsync(Guid patientId, Guid signatureId, ConsentWithdrawRequest request, CancellationToken ct)
     {
+        if (Refuse(Roles.ClinicAdmin, Roles.Prescriber, Roles.Nurse, Roles.Patient) is { } refusal)
+        {
+            return Outcome<ConsentSignatureDto>.Forbidden(refusal + " Consent is withdrawn by the patient or recorded by clinical staff.");
+        }
+
         var signature = await db.Set<ConsentSignature>().FirstOrDefaultAsync(s => s.Id == signatureId && s.PatientId == patientId, ct);
         if (signature is null)
         {
@@ -192,6 +208,11 @@ internal sealed partial class AssessmentService
     /// <summary>A clinic admin saves an edited rule set; it is validated in full and stored as the next version.</summary>
     public async Task<Outcome<RuleSetDto>> SaveRuleSetAsync(RuleSetRequest request, CancellationToken ct)
     {
+        if (Refuse(Roles.ClinicAdmin) is { } refusal)
+        {
+            return Outcome<RuleSetDto>.Forbidden(refusal + " Only a clinic admin edits the eligibility rules.");
+        }
+
         if (string.IsNullOrWhiteSpace(request.Json))
         {
             return Outcome<RuleSetDto>.Invalid("json", "Send the rule set as JSON text.");

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Stillpoint.Core.Access;
 using Stillpoint.Core.Common;
 using Stillpoint.Core.Eligibility;
 using Stillpoint.Core.Plans;
@@ -43,6 +44,11 @@ internal sealed partial class AssessmentService
     /// <summary>Creates a draft plan (revision 1). Activation is a separate, guarded step.</summary>
     public async Task<Outcome<PlanDto>> CreatePlanAsync(Guid patientId, PlanRequest request, CancellationToken ct)
     {
+        if (Refuse(Roles.Prescriber) is { } refusal)
+        {
+            return Outcome<PlanDto>.Forbidden(refusal + " Only a prescriber writes treatment plans.");
+        }
+
         if (await FindPatientAsync(patientId, ct) is null)
         {
             return Outcome<PlanDto>.NotFound($"No patient {patientId}.");
@@ -67,6 +73,11 @@ internal sealed partial class AssessmentService
     /// <summary>Revises a draft or active plan. Needs the version the editor saw (stale → 409) and a reason.</summary>
     public async Task<Outcome<PlanDto>> RevisePlanAsync(Guid patientId, Guid planId, PlanRequest request, CancellationToken ct)
     {
+        if (Refuse(Roles.Prescriber) is { } refusal)
+        {
+            return Outcome<PlanDto>.Forbidden(refusal + " Only a prescriber writes treatment plans.");
+        }
+
         var plan = await db.Set<TreatmentPlan>().FirstOrDefaultAsync(p => p.Id == planId && p.PatientId == patientId, ct);
         if (plan is null)
         {
@@ -98,6 +109,11 @@ internal sealed partial class AssessmentService
     /// <summary>Moves a plan along Draft → Active → Completed/Stopped; activation needs signed, current eligibility and consent.</summary>
     public async Task<Outcome<PlanDto>> TransitionPlanAsync(Guid patientId, Guid planId, PlanTransitionRequest request, CancellationToken ct)
     {
+        if (Refuse(Roles.Prescriber) is { } refusal)
+        {
+            return Outcome<PlanDto>.Forbidden(refusal + " Only a prescriber changes a plan's status.");
+        }
+
         var plan = await db.Set<TreatmentPlan>().FirstOrDefaultAsync(p => p.Id == planId && p.PatientId == patientId, ct);
         if (plan is null)
         {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Stillpoint.Core.Access;
 using Stillpoint.Core.Common;
 using Stillpoint.Core.Eligibility;
 using Stillpoint.Core.Plans;
@@ -33,6 +34,11 @@ internal sealed partial class AssessmentService(StillpointDbContext db)
     /// <summary>Adds the next intake revision. Starting from a revision that is no longer the latest answers 409.</summary>
     public async Task<Outcome<IntakeRevisionDto>> SaveIntakeAsync(Guid patientId, IntakeRequest request, CancellationToken ct)
     {
+        if (Refuse(Roles.ClinicAdmin, Roles.Prescriber, Roles.Nurse) is { } refusal)
+        {
+            return Outcome<IntakeRevisionDto>.Forbidden(refusal + " Only clinical editors record the intake.");
+        }
+
         if (await FindPatientAsync(patientId, ct) is null)
         {
             return Outcome<IntakeRevisionDto>.NotFound($"No patient {patientId}.");
@@ -102,6 +108,11 @@ internal sealed partial class AssessmentService(StillpointDbContext db)
     /// </summary>
     public async Task<Outcome<SignOffDto>> SignEligibilityAsync(Guid patientId, SignOffRequest request, CancellationToken ct)
     {
+        if (Refuse(Roles.Prescriber) is { } refusal)
+        {
+            return Outcome<SignOffDto>.Forbidden(refusal + " Only a prescriber can sign eligibility.");
+        }
+
         if (await FindPatientAsync(patientId, ct) is null)
         {
             return Outcome<SignOffDto>.NotFound($"No patient {patientId}.");
@@ -266,6 +277,13 @@ internal sealed partial class AssessmentService(StillpointDbContext db)
         var state = await db.EligibilityStateAsync(patientId, ct);
         return new EligibilityView(latest?.Id, latest?.Number, label, evaluation, state, signOff is null ? null : ToDto(signOff, state is EligibilityState.Current or EligibilityState.SignedNotEligible), stored.Sources);
     }
+
+    /// <summary>
+    /// Defence in depth behind the endpoint and page policies: the use case itself refuses a caller whose role may
+    /// not do it (e.g. a crafted form post). Null = allowed.
+    /// </summary>
+    private string? Refuse(params string[] roles) =>
+        db.Caller.IsSystem || roles.Contains(db.Caller.Role, StringComparer.Ordinal) ? null : $"Your role ({db.Caller.Role ?? "none"}) may not do this.";
 
     private Task<Patient?> FindPatientAsync(Guid patientId, CancellationToken ct) =>
         db.Patients.AsNoTracking().FirstOrDefaultAsync(p => p.Id == patientId, ct);
