@@ -28,6 +28,7 @@ internal static class SessionEndpoints
         services.AddSingleton<OverdueAlertService>();
         services.AddHostedService(sp => sp.GetRequiredService<OverdueAlertService>());
         services.AddScoped<SessionService>();
+        services.AddScoped<Pages.SessionPageData>();
         services.AddScoped<LedgerService>();
     }
 
