@@ -25,7 +25,8 @@ public sealed class KaplanMeierTests
     //   k = exp(1.959964 × 0.577922) = 3.104046, lower = 0.857143^3.104046 = 0.619718, upper = 0.857143^(1/k) = 0.951552.
     // At t = 23: ln Ŝ = −0.802562, v = 0.0901844/0.644106 = 0.140015, √v = 0.374186, k = 2.082128,
     //   lower = 0.448179^2.082128 = 0.188052, upper = 0.448179^(1/k) = 0.680143.
-    // These agree with R: summary(survfit(Surv(time, status) ~ 1, conf.type = "log-log")) on the same data.
+    // Checked with an independent script; R's summary(survfit(Surv(time, status) ~ 1, conf.type = "log-log")) should
+    // print the same figures (R was not run for this test).
     [Theory]
     [InlineData(6, 21, 3, 1, 0.857143, 0.076360, 0.619718, 0.951552)]
     [InlineData(7, 17, 1, 0, 0.806723, 0.086935, 0.563147, 0.922809)]
@@ -61,7 +62,7 @@ public sealed class KaplanMeierTests
 
     // Median: the first t with Ŝ(t) ≤ 0.5 is 23 (Ŝ(22) = 0.538 > 0.5, Ŝ(23) = 0.448); Kleinbaum & Klein give 23 weeks.
     // Its interval: the lower band first drops to ≤ 0.5 at 13 (0.4316; at 10 it is 0.5032), the upper band never does
-    // (it ends at 0.680), so the upper limit is not reached. R's survfit prints the same: median 23, 0.95LCL 13, UCL NA.
+    // (it ends at 0.680), so the upper limit is not reached (R's survfit is expected to print median 23, 0.95LCL 13, UCL NA).
     [Fact]
     public void SixMp_Median23_Interval13ToNotReached()
     {
