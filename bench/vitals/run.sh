@@ -18,17 +18,21 @@ fi
 export Demo__Enabled=true ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning
 (cd "$ROOT/src/Stillpoint.Web" && exec timeout $((DURATION + 120)) dotnet bin/Release/net10.0/Stillpoint.Web.dll --urls "http://127.0.0.1:$PORT") >"$WORK/server.log" 2>&1 &
 SERVER=$!
-trap 'kill $SERVER 2>/dev/null || true; rm -rf "$WORK"' EXIT
+trap 'kill $SERVER 2>/dev/null || true; [ -n "${SERVER_LOG:-}" ] && cp "$WORK/server.log" "$SERVER_LOG"; rm -rf "$WORK"' EXIT
 for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 1; done
 BASE="http://127.0.0.1:$PORT/api/v1"
 TOKEN=$(curl -sf "$BASE/auth/login" -H 'Content-Type: application/json' \
   -d '{"email":"nurse@demo.stillpoint.test","password":"Stillpoint-Demo-1"}' | python3 -c 'import sys,json;print(json.load(sys.stdin)["accessToken"])')
 AUTH="Authorization: Bearer $TOKEN"
-PATIENT=$(curl -sf "$BASE/patients" -H "$AUTH" | python3 -c 'import sys,json;print(json.load(sys.stdin)["items"][0]["id"])')
+# The demo patient who passes issue 4's dosing gate (Mira Castellanos, DEMO-1003).
+PATIENT=$(curl -sf "$BASE/patients" -H "$AUTH" | python3 -c 'import sys,json;print([p["id"] for p in json.load(sys.stdin)["items"] if p["mrn"]=="DEMO-1003"][0])')
 SESSION=$(curl -sf "$BASE/patients/$PATIENT/sessions" -H "$AUTH" -H 'Content-Type: application/json' \
   -d '{"scheduledFor":"2026-01-01T09:00:00Z"}' | python3 -c 'import sys,json;print(json.load(sys.stdin)["id"])')
 curl -sf "$BASE/sessions/$SESSION/transitions" -H "$AUTH" -H 'Content-Type: application/json' -d '{"to":"CheckedIn"}' >/dev/null
 # Warm-up (JIT, connection pools), then the measured run.
-TOKEN=$TOKEN SESSION=$SESSION wrk -t2 -c"$CONNECTIONS" -d5s -s "$ROOT/bench/vitals/vitals.lua" "http://127.0.0.1:$PORT" >/dev/null
+TOKEN=$TOKEN SESSION=$SESSION wrk -t2 -c"$CONNECTIONS" -d"${WARMUP:-5}s" -s "$ROOT/bench/vitals/vitals.lua" "http://127.0.0.1:$PORT" >/dev/null
+if [ -n "${PERF_OUT:-}" ]; then  # optional CPU profile of the server during the measured run (needs DOTNET_PerfMapEnabled=1)
+  perf record -F 999 -g -o "$PERF_OUT" -p "$(pgrep -P "$SERVER" -f Stillpoint.Web.dll || pgrep -f "Stillpoint.Web.dll --urls http://127.0.0.1:$PORT" | tail -1)" -- sleep "$DURATION" >/dev/null 2>&1 &
+fi
 TOKEN=$TOKEN SESSION=$SESSION wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$ROOT/bench/vitals/vitals.lua" "http://127.0.0.1:$PORT"
 echo "provider=$PROVIDER connections=$CONNECTIONS duration=${DURATION}s"

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 using Stillpoint.Core.Audit;
 using Stillpoint.Data.Entities;
 
@@ -67,12 +69,10 @@ public sealed partial class StillpointDbContext
             var head = await ReadHeadForUpdateAsync(ct);
             var previous = head.Hash;
             var sequence = head.Sequence;
-            // PostgreSQL keeps microseconds: truncate so the hash still matches after a round trip.
-            var ticks = Time.GetUtcNow().UtcTicks;
-            var now = new DateTimeOffset(ticks - (ticks % 10), TimeSpan.Zero);
+            var now = AuditTimestamp();
             foreach (var draft in drafts)
             {
-                var entry = draft.ToEntry(++sequence, now, Caller, previous);
+                var entry = draft.ToEntry(++sequence, now, new Audit.AuditActor(Caller.UserId, Caller.Role, Caller.RequestId), previous);
                 previous = entry.Hash;
                 added.Add(entry);
             }
@@ -186,25 +186,72 @@ public sealed partial class StillpointDbContext
                 EntityState.Modified => "update",
                 _ => "delete",
             };
-            var key = entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue?.ToString());
             var changed = entry.State == EntityState.Modified
                 ? "fields: " + string.Join(',', entry.Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name))
                 : null;
-            drafts.Add(new AuditDraft(
-                action,
-                entry.Metadata.ClrType.Name,
-                string.Join('/', key),
-                (scoped as IPatientOwned)?.PatientId,
-                scoped.ClinicId,
-                changed));
+            drafts.Add(DraftFor(entry.Metadata, p => entry.Property(p.Name).CurrentValue, scoped, action, changed));
         }
 
         return drafts;
     }
 
+    /// <summary>The audit draft of one write: entity type and primary key as <c>SaveChanges</c> records them.</summary>
+    private static AuditDraft DraftFor(IEntityType type, Func<IProperty, object?> value, IClinicScoped scoped, string action, string? details)
+    {
+        var key = type.FindPrimaryKey()!.Properties.Select(p => value(p)?.ToString());
+        return new AuditDraft(action, type.ClrType.Name, string.Join('/', key), (scoped as IPatientOwned)?.PatientId, scoped.ClinicId, details);
+    }
+
+    /// <summary>The audit time: now, truncated to microseconds (PostgreSQL keeps microseconds, so the hash still matches after a round trip).</summary>
+    internal DateTimeOffset AuditTimestamp()
+    {
+        var ticks = Time.GetUtcNow().UtcTicks;
+        return new DateTimeOffset(ticks - (ticks % 10), TimeSpan.Zero);
+    }
+
+    /// <summary>The "create" entry for a row inserted by an <see cref="Audit.AuditedBatch"/>, chained to <paramref name="previousHash"/>.</summary>
+    internal AuditEntry CreateAuditEntry(IClinicScoped row, long sequence, DateTimeOffset at, Audit.AuditActor actor, string previousHash) =>
+        DraftFor(Model.FindEntityType(row.GetType())!, p => p.PropertyInfo!.GetValue(row), row, "create", details: null).ToEntry(sequence, at, actor, previousHash);
+
+    /// <summary>The chain head (locked for update on PostgreSQL; SQLite's write transaction already excludes other writers).</summary>
+    internal async Task<(long Sequence, string Hash)> ReadAuditHeadAsync(CancellationToken ct)
+    {
+        var head = await ReadHeadForUpdateAsync(ct);
+        return (head.Sequence, head.Hash);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="write"/> in one transaction (one commit, one fsync) under the audit chain's lock, taken
+    /// before the database lock as <c>SaveChanges</c> does; then appends the audit entries of every row it inserted
+    /// and the new head, and commits. On any exception nothing is written. For bulk ingestion only: the batch
+    /// bypasses the change tracker, query filters and clinic stamping, so <paramref name="write"/> checks clinics itself.
+    /// </summary>
+    public async Task RunAuditedBatchAsync(Func<Audit.AuditedBatch, CancellationToken, Task> write, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        if (Database.CurrentTransaction is not null)
+        {
+            throw new InvalidOperationException("An audited batch runs in its own transaction.");
+        }
+
+        await ChainLock.WaitAsync(ct);
+        try
+        {
+            await using var transaction = await Database.BeginTransactionAsync(ct);
+            var batch = new Audit.AuditedBatch(this, Database.GetDbConnection(), transaction.GetDbTransaction());
+            await write(batch, ct);
+            await batch.FlushAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        finally
+        {
+            ChainLock.Release();
+        }
+    }
+
     private sealed record AuditDraft(string Action, string EntityType, string? EntityId, Guid? PatientId, Guid? ClinicId, string? Details)
     {
-        public AuditEntry ToEntry(long sequence, DateTimeOffset at, Access.ICallerContext caller, string previousHash)
+        public AuditEntry ToEntry(long sequence, DateTimeOffset at, Audit.AuditActor caller, string previousHash)
         {
             var record = new AuditRecord(sequence, at, ClinicId, caller.UserId, caller.Role, Action, EntityType, EntityId, PatientId, caller.RequestId, Details);
             return new AuditEntry

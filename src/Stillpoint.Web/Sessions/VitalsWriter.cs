@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Stillpoint.Core.Sessions;
 using Stillpoint.Data;
 using Stillpoint.Data.Access;
+using Stillpoint.Data.Audit;
 using Stillpoint.Data.Sessions;
 
 namespace Stillpoint.Web.Sessions;
@@ -36,29 +37,36 @@ internal sealed class VitalsWrite(Guid clinicId, Guid? userId, string? role, str
 /// <summary>The answer: HTTP status, the JSON body (201) or a problem detail, and whether it is a replay.</summary>
 internal sealed record WriteAnswer(int StatusCode, string? Json, string? Problem, bool Replayed);
 
-/// <summary>The caller the writer impersonates for one group of requests (same clinic, user and role).</summary>
+/// <summary>
+/// The writer's own database caller: no clinic, not system, so the context's query filters show it nothing. The
+/// writer reads with IgnoreQueryFilters and checks every request's clinic explicitly; rows and audit entries carry
+/// each request's own clinic, user, role and request id.
+/// </summary>
 internal sealed class WriterCaller : ICallerContext
 {
+    public static readonly WriterCaller Instance = new();
+
     public bool IsSystem => false;
 
-    public Guid? ClinicId { get; set; }
+    public Guid? ClinicId => null;
 
     public Guid? PatientId => null;
 
-    public Guid? UserId { get; set; }
+    public Guid? UserId => null;
 
-    public string? Role { get; set; }
+    public string? Role => null;
 
-    public string? RequestId { get; set; }
+    public string? RequestId => null;
 }
 
 /// <summary>
 /// Group commit for vitals ingestion. Requests are queued on a channel; one background writer takes everything
-/// queued (up to <see cref="MaxBatch"/>), writes all of it in ONE transaction (one fsync with SQLite
-/// synchronous=FULL), and only then completes each request: acknowledged means committed.
-/// A batch holds one caller's requests (clinic, user, role) and is saved with one StillpointDbContext.SaveChangesAsync,
-/// so every row gets its own audit entry naming that clinic, user and role; the audit RequestId of grouped rows is
-/// the first request's id plus the group size (documented).
+/// queued (up to <see cref="MaxBatch"/>, whoever sent it), writes all of it in ONE transaction (one fsync with SQLite
+/// synchronous=FULL) and only then completes each request: acknowledged means committed.
+/// The batch bypasses EF change tracking: rows go in as multi-row INSERTs through <see cref="AuditedBatch"/>, which
+/// appends one audit entry per stored row (naming that row's request: clinic, user, role, request id) to the hash
+/// chain in the same transaction. Sessions, idempotency keys and pre-dose baselines are read once per batch, inside
+/// the transaction, so a session's phase is never stale and a key is checked against everything committed before.
 /// If a batch fails, its requests are retried one by one, so one bad request cannot fail its neighbours.
 /// </summary>
 internal sealed partial class VitalsWriter(
@@ -68,6 +76,8 @@ internal sealed partial class VitalsWriter(
     public const int MaxBatch = 1024;
 
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private static readonly string[] PreDosePhases = [nameof(SessionPhase.CheckedIn), nameof(SessionPhase.Preparation)];
 
     private readonly Channel<VitalsWrite> _queue = Channel.CreateUnbounded<VitalsWrite>(new UnboundedChannelOptions { SingleReader = true });
 
@@ -90,23 +100,17 @@ internal sealed partial class VitalsWriter(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // Requests of other callers drained with this round wait here for the next one (FIFO per caller).
-        var pending = new List<VitalsWrite>();
         var reader = _queue.Reader;
-        while (pending.Count > 0 || await reader.WaitToReadAsync(CancellationToken.None))
+        var batch = new List<VitalsWrite>(MaxBatch);
+        while (await reader.WaitToReadAsync(CancellationToken.None))
         {
-            while (pending.Count < MaxBatch && reader.TryRead(out var write))
+            while (batch.Count < MaxBatch && reader.TryRead(out var write))
             {
-                pending.Add(write);
+                batch.Add(write);
             }
 
-            // One batch = one caller (clinic, user, role) = one SaveChanges = one transaction and one fsync, with
-            // every row's audit entry naming that caller. The audit chain's lock is taken inside SaveChanges only,
-            // never while this writer holds a database transaction (no lock-order deadlock with other writers).
-            var key = (pending[0].ClinicId, pending[0].UserId, pending[0].Role);
-            var batch = pending.Where(w => (w.ClinicId, w.UserId, w.Role) == key).ToList();
-            pending.RemoveAll(w => (w.ClinicId, w.UserId, w.Role) == key);
             await WriteBatchAsync(batch);
+            batch.Clear();
         }
     }
 
@@ -140,7 +144,7 @@ internal sealed partial class VitalsWriter(
         foreach (var (write, answer) in answers)
         {
             write.Done.TrySetResult(answer);
-            if (answer is { StatusCode: StatusCodes.Status201Created })
+            if (answer is { StatusCode: StatusCodes.Status201Created, Replayed: false })
             {
                 events.Publish(write.ClinicId, write.SessionId);
             }
@@ -150,85 +154,95 @@ internal sealed partial class VitalsWriter(
     private async Task<List<(VitalsWrite, WriteAnswer)>> CommitAsync(List<VitalsWrite> batch)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var first = batch[0];
-        var caller = new WriterCaller
-        {
-            ClinicId = first.ClinicId,
-            UserId = first.UserId,
-            Role = first.Role,
-            RequestId = batch.Count == 1 ? first.RequestId : $"{first.RequestId} (+{batch.Count - 1} grouped)",
-        };
-        await using var db = ActivatorUtilities.CreateInstance<StillpointDbContext>(scope.ServiceProvider, caller);
+        await using var db = ActivatorUtilities.CreateInstance<StillpointDbContext>(scope.ServiceProvider, WriterCaller.Instance);
         var answers = new List<(VitalsWrite, WriteAnswer)>(batch.Count);
-        await StageGroupAsync(db, first.ClinicId, batch, answers);
-        await db.SaveChangesAsync();
+        await db.RunAuditedBatchAsync(
+            async (rows, ct) =>
+            {
+                answers.Clear();
+                await StageAsync(db, rows, batch, answers, ct);
+            },
+            CancellationToken.None);
         return answers;
     }
 
-    private async Task StageGroupAsync(StillpointDbContext db, Guid clinicId, List<VitalsWrite> writes, List<(VitalsWrite, WriteAnswer)> answers)
+    private async Task StageAsync(StillpointDbContext db, AuditedBatch rows, List<VitalsWrite> writes, List<(VitalsWrite, WriteAnswer)> answers, CancellationToken ct)
     {
         var sessionIds = writes.Select(w => w.SessionId).Distinct().ToList();
-        var keys = writes.Select(w => w.Key).Distinct(StringComparer.Ordinal).ToList();
-        var sessions = await db.Set<DosingSession>().AsNoTracking()
+        var sessions = await db.Set<DosingSession>().IgnoreQueryFilters().AsNoTracking()
             .Where(s => sessionIds.Contains(s.Id))
-            .Select(s => new { s.Id, s.PatientId, s.Phase })
-            .ToDictionaryAsync(s => s.Id);
-        var stored = await db.Set<IdempotencyRecord>().AsNoTracking()
-            .Where(r => r.ClinicId == clinicId && keys.Contains(r.Key))
-            .ToDictionaryAsync(r => r.Key, StringComparer.Ordinal);
-        var baselines = await PreDoseBaselinesAsync(db, sessions.Values
-            .Where(s => s.Phase is nameof(SessionPhase.Dosing) or nameof(SessionPhase.Integration)).Select(s => s.Id));
-        var inBatch = new Dictionary<string, (string Hash, WriteAnswer Answer)>(StringComparer.Ordinal);
+            .Select(s => new SessionFacts(s.Id, s.ClinicId, s.PatientId, s.Phase))
+            .ToDictionaryAsync(s => s.Id, ct);
+        var stored = new Dictionary<(Guid, string), IdempotencyRecord>();
+        foreach (var group in writes.GroupBy(w => w.ClinicId))
+        {
+            var clinicId = group.Key;
+            var keys = group.Select(w => w.Key).Distinct(StringComparer.Ordinal).ToList();
+            await foreach (var record in db.Set<IdempotencyRecord>().AsNoTracking()
+                .Where(r => r.ClinicId == clinicId && keys.Contains(r.Key)).AsAsyncEnumerable().WithCancellation(ct))
+            {
+                stored[(record.ClinicId, record.Key)] = record;
+            }
+        }
+
+        // Clinic isolation: another clinic's session is "not found" for this request.
+        SessionFacts? Find(VitalsWrite w) => sessions.TryGetValue(w.SessionId, out var s) && s.ClinicId == w.ClinicId ? s : null;
+        var baselines = await PreDoseBaselinesAsync(db, writes.Select(Find).OfType<SessionFacts>()
+            .Where(s => s.Phase is nameof(SessionPhase.Dosing) or nameof(SessionPhase.Integration)).Distinct(), ct);
+        var inBatch = new Dictionary<(Guid, string), (string Hash, WriteAnswer Answer)>();
         var now = time.GetUtcNow();
         foreach (var write in writes)
         {
-            if (stored.TryGetValue(write.Key, out var record))
+            var key = (write.ClinicId, write.Key);
+            if (stored.TryGetValue(key, out var record))
             {
                 answers.Add((write, Replay(record.RequestHash, record.StatusCode, record.ResponseJson, write)));
                 continue;
             }
 
-            if (inBatch.TryGetValue(write.Key, out var earlier))
+            if (inBatch.TryGetValue(key, out var earlier))
             {
                 answers.Add((write, Replay(earlier.Hash, earlier.Answer.StatusCode, earlier.Answer.Json ?? string.Empty, write)));
                 continue;
             }
 
-            var answer = Stage(db, write, sessions.TryGetValue(write.SessionId, out var s) ? (s.PatientId, s.Phase) : null, baselines, now);
+            var answer = Stage(rows, write, Find(write), baselines, now);
             if (answer.StatusCode == StatusCodes.Status201Created)
             {
-                db.Set<IdempotencyRecord>().Add(new IdempotencyRecord
+                rows.Insert(new IdempotencyRecord
                 {
-                    ClinicId = clinicId, Key = write.Key, RequestHash = write.Hash, StatusCode = answer.StatusCode, ResponseJson = answer.Json!, CreatedAt = now,
+                    ClinicId = write.ClinicId, Key = write.Key, RequestHash = write.Hash, StatusCode = answer.StatusCode, ResponseJson = answer.Json!, CreatedAt = now,
                 });
-                inBatch[write.Key] = (write.Hash, answer);
+                inBatch[key] = (write.Hash, answer);
             }
 
             answers.Add((write, answer));
         }
     }
 
-    private WriteAnswer Stage(StillpointDbContext db, VitalsWrite write, (Guid PatientId, string Phase)? session, Dictionary<Guid, VitalSigns> baselines, DateTimeOffset now)
+    private WriteAnswer Stage(AuditedBatch rows, VitalsWrite write, SessionFacts? session, Dictionary<Guid, VitalSigns> baselines, DateTimeOffset now)
     {
-        if (session is not { } found)
+        if (session is null)
         {
             return new WriteAnswer(StatusCodes.Status404NotFound, null, $"No session {write.SessionId}.", Replayed: false);
         }
 
-        var phase = Enum.Parse<SessionPhase>(found.Phase);
+        var phase = Enum.Parse<SessionPhase>(session.Phase);
         if (!SessionStateMachine.IsInProgress(phase))
         {
             return new WriteAnswer(StatusCodes.Status409Conflict, null, $"The session is {phase}: vitals are recorded from check-in until discharge.", Replayed: false);
         }
 
+        var actor = new AuditActor(write.UserId, write.Role, write.RequestId);
         var entries = new List<EntryRef>(write.Readings.Count);
         var alerts = new List<AlertDto>();
         var evaluate = phase is SessionPhase.Dosing or SessionPhase.Integration;
         baselines.TryGetValue(write.SessionId, out var baseline);
         foreach (var reading in write.Readings)
         {
-            var entry = SessionEntryFactory.Vitals(write.SessionId, found.PatientId, found.Phase, reading, write.UserId, now, write.Source);
-            db.Set<SessionEntry>().Add(entry);
+            var entry = SessionEntryFactory.Vitals(write.SessionId, session.PatientId, session.Phase, reading, write.UserId, now, write.Source);
+            entry.ClinicId = write.ClinicId;
+            rows.InsertAudited(entry, actor);
             entries.Add(new EntryRef(entry.Id, entry.At));
             if (!evaluate)
             {
@@ -238,8 +252,9 @@ internal sealed partial class VitalsWriter(
             // Issue 5 §5: every vitals entry is evaluated; pre-dose values are the go/no-go check's business.
             foreach (var alert in SafetyRules.EvaluateVitals(reading, rules.Value, baseline))
             {
-                var row = SessionEntryFactory.Alert(write.SessionId, found.PatientId, found.Phase, alert, entry.Id, reading.TakenAt, now);
-                db.Set<SessionEntry>().Add(row);
+                var row = SessionEntryFactory.Alert(write.SessionId, session.PatientId, session.Phase, alert, entry.Id, reading.TakenAt, now);
+                row.ClinicId = write.ClinicId;
+                rows.InsertAudited(row, actor);
                 alerts.Add(new AlertDto(row.Id, alert.Code, alert.Severity.ToString(), alert.Explanation, row.At, Acknowledged: false));
             }
         }
@@ -257,23 +272,24 @@ internal sealed partial class VitalsWriter(
     /// The last pre-dose vitals with a blood pressure for each session being dosed or in integration (the baseline
     /// for the §12.2 rise rules). One indexed lookup per such session; sessions before dosing need none.
     /// </summary>
-    private static async Task<Dictionary<Guid, VitalSigns>> PreDoseBaselinesAsync(StillpointDbContext db, IEnumerable<Guid> evaluatedSessions)
+    private static async Task<Dictionary<Guid, VitalSigns>> PreDoseBaselinesAsync(StillpointDbContext db, IEnumerable<SessionFacts> evaluatedSessions, CancellationToken ct)
     {
-        var preDosePhases = new[] { nameof(SessionPhase.CheckedIn), nameof(SessionPhase.Preparation) };
         var baselines = new Dictionary<Guid, VitalSigns>();
-        foreach (var id in evaluatedSessions)
+        foreach (var session in evaluatedSessions)
         {
-            var row = await db.Set<SessionEntry>().AsNoTracking()
-                .Where(e => e.SessionId == id && e.Kind == EntryKinds.Vitals && preDosePhases.Contains(e.Phase) && e.Systolic != null)
-                .OrderByDescending(e => e.At).FirstOrDefaultAsync();
+            var row = await db.Set<SessionEntry>().IgnoreQueryFilters().AsNoTracking()
+                .Where(e => e.ClinicId == session.ClinicId && e.SessionId == session.Id && e.Kind == EntryKinds.Vitals && PreDosePhases.Contains(e.Phase) && e.Systolic != null)
+                .OrderByDescending(e => e.At).FirstOrDefaultAsync(ct);
             if (row is not null)
             {
-                baselines[id] = SessionEntryFactory.ToVitals(row);
+                baselines[session.Id] = SessionEntryFactory.ToVitals(row);
             }
         }
 
         return baselines;
     }
+
+    private sealed record SessionFacts(Guid Id, Guid ClinicId, Guid PatientId, string Phase);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Vitals batch of {Count} failed ({Error}); retrying one by one.")]
     private static partial void LogBatchRetry(ILogger logger, int count, string error);

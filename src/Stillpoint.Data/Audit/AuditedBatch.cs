@@ -1,0 +1,235 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+using Stillpoint.Data.Entities;
+
+namespace Stillpoint.Data.Audit;
+
+/// <summary>Who did one audited write: each row of a batch keeps its own request's user, role and request id.</summary>
+public sealed record AuditActor(Guid? UserId, string? Role, string? RequestId);
+
+/// <summary>
+/// One transaction of bulk inserts that bypasses the change tracker (for high-rate ingestion) and still extends the
+/// audit chain: every clinical row inserted through <see cref="InsertAudited{T}"/> gets a "create" audit entry
+/// (same action, entity type, id, patient and clinic as <c>SaveChanges</c> would write), appended with
+/// <see cref="Core.Audit.AuditChain"/> in the same transaction, before the commit.
+/// Get one from <see cref="StillpointDbContext.RunAuditedBatchAsync"/>.
+/// </summary>
+public sealed class AuditedBatch
+{
+    // Rows per INSERT statement: few enough to stay far under both providers' parameter limits.
+    private const int RowsPerStatement = 64;
+
+    private static readonly ConcurrentDictionary<(Type, bool), TableShape> Shapes = new();
+
+    private readonly StillpointDbContext _db;
+    private readonly List<(IClinicScoped Row, AuditActor Actor)> _audited = [];
+    private readonly Dictionary<Type, List<object>> _rows = [];
+
+    internal AuditedBatch(StillpointDbContext db, DbConnection connection, DbTransaction transaction)
+    {
+        _db = db;
+        Connection = connection;
+        Transaction = transaction;
+    }
+
+    /// <summary>The open connection (the context's own), for reads inside this transaction.</summary>
+    public DbConnection Connection { get; }
+
+    public DbTransaction Transaction { get; }
+
+    /// <summary>The number of audit entries this batch will append.</summary>
+    public int AuditCount => _audited.Count;
+
+    /// <summary>
+    /// Queues a new clinical row and its "create" audit entry. The row must already carry its clinic (the caller's:
+    /// the batch does not know callers, so the ingestion code checks it before adding).
+    /// </summary>
+    public void InsertAudited<T>(T row, AuditActor actor)
+        where T : class, IClinicScoped
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(actor);
+        if (row.ClinicId == Guid.Empty)
+        {
+            throw new InvalidOperationException("A clinical row must belong to the caller's clinic.");
+        }
+
+        Queue(row);
+        _audited.Add((row, actor));
+    }
+
+    /// <summary>Queues a row that is not clinical data (request bookkeeping such as an idempotency record): no audit entry.</summary>
+    public void Insert<T>(T row)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        if (row is IClinicScoped)
+        {
+            throw new InvalidOperationException("Clinical rows are inserted with InsertAudited.");
+        }
+
+        Queue(row);
+    }
+
+    private void Queue(object row)
+    {
+        if (!_rows.TryGetValue(row.GetType(), out var list))
+        {
+            _rows[row.GetType()] = list = [];
+        }
+
+        list.Add(row);
+    }
+
+    /// <summary>Writes the queued rows, then the audit entries and the new chain head. Still inside the transaction.</summary>
+    internal async Task FlushAsync(CancellationToken ct)
+    {
+        foreach (var (type, rows) in _rows)
+        {
+            await InsertRowsAsync(type, rows, ct);
+        }
+
+        if (_audited.Count == 0)
+        {
+            return;
+        }
+
+        var (headSequence, headHash) = await _db.ReadAuditHeadAsync(ct);
+        var entries = new List<object>(_audited.Count);
+        var now = _db.AuditTimestamp();
+        var previous = headHash;
+        var sequence = headSequence;
+        foreach (var (row, actor) in _audited)
+        {
+            var entry = _db.CreateAuditEntry(row, ++sequence, now, actor, previous);
+            previous = entry.Hash;
+            entries.Add(entry);
+        }
+
+        await InsertRowsAsync(typeof(AuditEntry), entries, ct);
+        await using var head = Command("UPDATE \"AuditHeads\" SET \"Sequence\" = @s, \"Hash\" = @h WHERE \"Id\" = 1");
+        AddParameter(head, "@s", sequence);
+        AddParameter(head, "@h", previous);
+        if (await head.ExecuteNonQueryAsync(ct) != 1)
+        {
+            throw new InvalidOperationException("The audit head row is missing: run the database migrations.");
+        }
+    }
+
+    /// <summary>A command on this batch's connection and transaction.</summary>
+    public DbCommand Command(string sql)
+    {
+        var command = Connection.CreateCommand();
+        command.Transaction = Transaction;
+        command.CommandText = sql;
+        return command;
+    }
+
+    public static void AddParameter(DbCommand command, string name, object? value)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var p = command.CreateParameter();
+        p.ParameterName = name;
+        p.Value = value ?? DBNull.Value;
+        command.Parameters.Add(p);
+    }
+
+    private async Task InsertRowsAsync(Type type, List<object> rows, CancellationToken ct)
+    {
+        var npgsql = _db.Database.IsNpgsql();
+        var shape = Shapes.GetOrAdd((type, npgsql), key => TableShape.For(_db.Model, key.Item1));
+        if (!npgsql)
+        {
+            // SQLite: one prepared single-row INSERT re-executed per row (in-process, no round trips). Binding is by
+            // parameter name, a linear search per parameter, so multi-row statements would cost O(n^2).
+            await using var single = Command(shape.InsertSql(1));
+            var parameters = shape.Columns.Select((c, i) => c.Mapping.CreateParameter(single, "@p" + i, null, c.Nullable)).ToArray();
+            single.Parameters.AddRange(parameters);
+            await single.PrepareAsync(ct);
+            foreach (var row in rows)
+            {
+                for (var c = 0; c < parameters.Length; c++)
+                {
+                    var column = shape.Columns[c];
+                    parameters[c].Value = column.ToProvider(column.Getter(row)) ?? DBNull.Value;
+                }
+
+                await single.ExecuteNonQueryAsync(ct);
+            }
+
+            return;
+        }
+
+        // PostgreSQL: multi-row INSERTs, one round trip per RowsPerStatement rows.
+        for (var start = 0; start < rows.Count; start += RowsPerStatement)
+        {
+            var count = Math.Min(RowsPerStatement, rows.Count - start);
+            await using var command = Command(shape.InsertSql(count));
+            var n = 0;
+            for (var r = start; r < start + count; r++)
+            {
+                foreach (var column in shape.Columns)
+                {
+                    command.Parameters.Add(column.Mapping.CreateParameter(command, "@p" + n++, column.Getter(rows[r]), column.Nullable));
+                }
+            }
+
+            await command.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    /// <summary>An entity type's table and columns from the EF model, with the provider's type mapping (and value converter) per column.</summary>
+    private sealed class TableShape
+    {
+        private readonly ConcurrentDictionary<int, string> _sql = new();
+        private readonly string _prefix;
+
+        private TableShape(string prefix, List<Column> columns)
+        {
+            _prefix = prefix;
+            Columns = columns;
+        }
+
+        public List<Column> Columns { get; }
+
+        public static TableShape For(IModel model, Type type)
+        {
+            var entity = model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not in the model.");
+            var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+            var columns = entity.GetProperties()
+                .Where(p => p.ValueGenerated == ValueGenerated.Never || p.IsKey())
+                .Select(p => new Column(p.GetColumnName(table)!, p.GetRelationalTypeMapping(), p.IsNullable, p.PropertyInfo!.GetValue))
+                .ToList();
+            var prefix = $"INSERT INTO \"{table.Name}\" ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) VALUES ";
+            return new TableShape(prefix, columns);
+        }
+
+        public string InsertSql(int rows) => _sql.GetOrAdd(rows, n =>
+        {
+            var sql = new StringBuilder(_prefix);
+            var p = 0;
+            for (var r = 0; r < n; r++)
+            {
+                sql.Append(r == 0 ? "(" : ", (");
+                for (var c = 0; c < Columns.Count; c++)
+                {
+                    sql.Append(c == 0 ? "@p" : ", @p").Append(p++);
+                }
+
+                sql.Append(')');
+            }
+
+            return sql.ToString();
+        });
+    }
+
+    private sealed record Column(string Name, RelationalTypeMapping Mapping, bool Nullable, Func<object?, object?> Getter)
+    {
+        /// <summary>The value as the provider stores it (the mapping's value converter applied, e.g. SQLite's UTC ticks).</summary>
+        public object? ToProvider(object? value) => value is null || Mapping.Converter is null ? value : Mapping.Converter.ConvertToProvider(value);
+    }
+}
