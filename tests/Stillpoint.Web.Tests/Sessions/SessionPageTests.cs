@@ -165,6 +165,25 @@ public sealed class SessionPageTests(AppsFixture apps)
         Assert.Equal($"data: {mine}", line);
     }
 
+    [Fact]
+    public async Task LiveStream_EndsWhenTheServerStops()
+    {
+        await using var app = await StillpointTestApp.StartAsync("sqlite");
+        var clinic = await app.NewClinicAsync();
+        using var nurse = await app.ClientAsAsync(clinic, Roles.Nurse);
+        using var stream = await nurse.GetAsync("/live/sessions", HttpCompletionOption.ResponseHeadersRead);
+        using var reader = new StreamReader(await stream.Content.ReadAsStreamAsync());
+        Assert.Equal("retry: 2000", await reader.ReadLineAsync());
+
+        app.Services.GetRequiredService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>().StopApplication();
+
+        // The open stream completes promptly instead of holding the shutdown until its timeout.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (await reader.ReadLineAsync(timeout.Token) is not null)
+        {
+        }
+    }
+
     private static async Task<string> RenderChartAsync(IReadOnlyList<VitalSigns> vitals, IReadOnlyList<VitalsChart.DoseMark> doses, DateTimeOffset zero)
     {
         await using var services = new ServiceCollection().BuildServiceProvider();
