@@ -41,6 +41,19 @@ public sealed class AuditedBatch
 
     public DbTransaction Transaction { get; }
 
+    /// <summary>True on PostgreSQL (array parameters and multi-row statements pay), false on SQLite (in-process: prepared single-row statements).</summary>
+    public bool IsNpgsql => _db.Database.IsNpgsql();
+
+    /// <summary>A parameter for a value of <typeparamref name="TEntity"/>.<paramref name="property"/>, converted as EF stores it (e.g. SQLite's Guid text).</summary>
+    public DbParameter Parameter<TEntity>(DbCommand command, string name, string property, object? value)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var mapping = _db.Model.FindEntityType(typeof(TEntity))!.FindProperty(property)!.GetRelationalTypeMapping();
+        var parameter = mapping.CreateParameter(command, name, value);
+        command.Parameters.Add(parameter);
+        return parameter;
+    }
+
     /// <summary>The number of audit entries this batch will append.</summary>
     public int AuditCount => _audited.Count;
 

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
@@ -98,18 +99,26 @@ internal sealed partial class VitalsWriter(
         await base.StopAsync(cancellationToken);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>
+    /// The writer runs on its own thread, not on the thread pool: under load the pool's queue is full of request work,
+    /// and the one thread every request waits for must not queue behind it. With SQLite every database call completes
+    /// synchronously on this thread; with PostgreSQL the thread waits for each batch.
+    /// </summary>
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.Factory.StartNew(Run, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    private void Run()
     {
         var reader = _queue.Reader;
         var batch = new List<VitalsWrite>(MaxBatch);
-        while (await reader.WaitToReadAsync(CancellationToken.None))
+        while (reader.WaitToReadAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult())
         {
             while (batch.Count < MaxBatch && reader.TryRead(out var write))
             {
                 batch.Add(write);
             }
 
-            await WriteBatchAsync(batch);
+            WriteBatchAsync(batch).GetAwaiter().GetResult();
             batch.Clear();
         }
     }
@@ -168,23 +177,8 @@ internal sealed partial class VitalsWriter(
 
     private async Task StageAsync(StillpointDbContext db, AuditedBatch rows, List<VitalsWrite> writes, List<(VitalsWrite, WriteAnswer)> answers, CancellationToken ct)
     {
-        var sessionIds = writes.Select(w => w.SessionId).Distinct().ToList();
-        var sessions = await db.Set<DosingSession>().IgnoreQueryFilters().AsNoTracking()
-            .Where(s => sessionIds.Contains(s.Id))
-            .Select(s => new SessionFacts(s.Id, s.ClinicId, s.PatientId, s.Phase))
-            .ToDictionaryAsync(s => s.Id, ct);
-        var stored = new Dictionary<(Guid, string), IdempotencyRecord>();
-        foreach (var group in writes.GroupBy(w => w.ClinicId))
-        {
-            var clinicId = group.Key;
-            var keys = group.Select(w => w.Key).Distinct(StringComparer.Ordinal).ToList();
-            await foreach (var record in db.Set<IdempotencyRecord>().AsNoTracking()
-                .Where(r => r.ClinicId == clinicId && keys.Contains(r.Key)).AsAsyncEnumerable().WithCancellation(ct))
-            {
-                stored[(record.ClinicId, record.Key)] = record;
-            }
-        }
-
+        var sessions = await SessionsAsync(rows, writes.Select(w => w.SessionId).Distinct().ToList(), ct);
+        var stored = await StoredAnswersAsync(rows, writes, ct);
         // Clinic isolation: another clinic's session is "not found" for this request.
         SessionFacts? Find(VitalsWrite w) => sessions.TryGetValue(w.SessionId, out var s) && s.ClinicId == w.ClinicId ? s : null;
         var baselines = await PreDoseBaselinesAsync(db, writes.Select(Find).OfType<SessionFacts>()
@@ -261,6 +255,85 @@ internal sealed partial class VitalsWriter(
 
         var json = JsonSerializer.Serialize(new VitalsResult(entries, alerts), Json);
         return new WriteAnswer(StatusCodes.Status201Created, json, null, Replayed: false);
+    }
+
+    /// <summary>Each session's clinic, patient and phase, read inside the batch's transaction (never stale).</summary>
+    private static async Task<Dictionary<Guid, SessionFacts>> SessionsAsync(AuditedBatch rows, List<Guid> ids, CancellationToken ct)
+    {
+        var sessions = new Dictionary<Guid, SessionFacts>(ids.Count);
+        const string Select = "SELECT \"Id\", \"ClinicId\", \"PatientId\", \"Phase\" FROM \"DosingSessions\" WHERE \"Id\" ";
+        if (rows.IsNpgsql)
+        {
+            await using var all = rows.Command(Select + "= ANY(@ids)");
+            AuditedBatch.AddParameter(all, "@ids", ids.ToArray());
+            await ReadSessionsAsync(all, sessions, ct);
+            return sessions;
+        }
+
+        await using var one = rows.Command(Select + "= @id");
+        var id = rows.Parameter<DosingSession>(one, "@id", nameof(DosingSession.Id), Guid.Empty);
+        foreach (var sessionId in ids)
+        {
+            id.Value = sessionId.ToString().ToUpperInvariant();
+            await ReadSessionsAsync(one, sessions, ct);
+        }
+
+        return sessions;
+    }
+
+    private static async Task ReadSessionsAsync(DbCommand command, Dictionary<Guid, SessionFacts> sessions, CancellationToken ct)
+    {
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var facts = new SessionFacts(reader.GetGuid(0), reader.GetGuid(1), reader.GetGuid(2), reader.GetString(3));
+            sessions[facts.Id] = facts;
+        }
+    }
+
+    /// <summary>The stored answers for the batch's idempotency keys (per clinic: keys are scoped to a clinic).</summary>
+    private static async Task<Dictionary<(Guid, string), IdempotencyRecord>> StoredAnswersAsync(AuditedBatch rows, List<VitalsWrite> writes, CancellationToken ct)
+    {
+        var stored = new Dictionary<(Guid, string), IdempotencyRecord>();
+        const string Select = "SELECT \"ClinicId\", \"Key\", \"RequestHash\", \"StatusCode\", \"ResponseJson\" FROM \"IdempotencyRecords\" WHERE \"ClinicId\" = @c AND \"Key\" ";
+        if (rows.IsNpgsql)
+        {
+            foreach (var group in writes.GroupBy(w => w.ClinicId))
+            {
+                await using var all = rows.Command(Select + "= ANY(@keys)");
+                AuditedBatch.AddParameter(all, "@c", group.Key);
+                AuditedBatch.AddParameter(all, "@keys", group.Select(w => w.Key).Distinct(StringComparer.Ordinal).ToArray());
+                await ReadAnswersAsync(all, stored, ct);
+            }
+
+            return stored;
+        }
+
+        // SQLite: one prepared primary-key lookup per request, in-process.
+        await using var one = rows.Command(Select + "= @k");
+        var clinic = rows.Parameter<IdempotencyRecord>(one, "@c", nameof(IdempotencyRecord.ClinicId), Guid.Empty);
+        var key = rows.Parameter<IdempotencyRecord>(one, "@k", nameof(IdempotencyRecord.Key), string.Empty);
+        foreach (var write in writes)
+        {
+            clinic.Value = write.ClinicId.ToString().ToUpperInvariant();
+            key.Value = write.Key;
+            await ReadAnswersAsync(one, stored, ct);
+        }
+
+        return stored;
+    }
+
+    private static async Task ReadAnswersAsync(DbCommand command, Dictionary<(Guid, string), IdempotencyRecord> stored, CancellationToken ct)
+    {
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var record = new IdempotencyRecord
+            {
+                ClinicId = reader.GetGuid(0), Key = reader.GetString(1), RequestHash = reader.GetString(2), StatusCode = reader.GetInt32(3), ResponseJson = reader.GetString(4),
+            };
+            stored[(record.ClinicId, record.Key)] = record;
+        }
     }
 
     private static WriteAnswer Replay(string storedHash, int status, string json, VitalsWrite write) =>
