@@ -109,6 +109,8 @@ public sealed class DosingSessionTests(BrowserFixture browser, ITestOutputHelper
         await rating.Locator("input[name=cadss6]").FillAsync("2");
         await rating.GetByRole(AriaRole.Button, new() { Name = "Record rating" }).ClickAsync();
         await Expect(page.Locator("#discharge-unmet")).ToHaveCountAsync(0);
+        await Form(page, "Record score").GetByRole(AriaRole.Button, new() { Name = "Record score" }).ClickAsync();
+        await Expect(page.Locator("tr.entry-discharge-score")).ToContainTextAsync("Padss items 2,2,2,2,2");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Discharge" }).ClickAsync();
         await Expect(page.Locator("#session-phase")).ToHaveTextAsync("Discharged");
