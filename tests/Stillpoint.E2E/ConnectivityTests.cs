@@ -16,7 +16,6 @@ namespace Stillpoint.E2E;
 public sealed partial class ConnectivityTests(BrowserFixture browser, ITestOutputHelper output)
 {
     private const string PrescriberEmail = "prescriber@demo.stillpoint.test";
-    private const string DemoPassword = "Stillpoint-Demo-1";
 
     [BrowserFact]
     public async Task Prescriber_uploads_baseline_and_post_scans_and_sees_matrix_and_change_against_controls()
@@ -27,12 +26,7 @@ public sealed partial class ConnectivityTests(BrowserFixture browser, ITestOutpu
         var controlSet = $"Controls {tag}";
         await using var context = await browser.NewContextAsync();
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/login");
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
-        await page.Locator("#email").FillAsync(PrescriberEmail);
-        await page.Locator("#password").FillAsync(DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
+        await DemoSignIn.AsAsync(page, PrescriberEmail);
 
         // Clinic set-up: the region labels, then the control norm set from several files at once.
         await page.GotoAsync("/connectivity");

@@ -22,7 +22,6 @@ namespace Stillpoint.E2E;
 public sealed class DosingSessionTests(BrowserFixture browser, ITestOutputHelper output)
 {
     private const string NurseEmail = "nurse@demo.stillpoint.test";
-    private const string DemoPassword = "Stillpoint-Demo-1";
 
     [BrowserFact]
     public async Task Nurse_runs_a_session_sees_the_alert_live_on_the_monitor_and_discharges_once_the_criteria_are_met()
@@ -30,11 +29,7 @@ public sealed class DosingSessionTests(BrowserFixture browser, ITestOutputHelper
         await using var server = new SessionWebFactory();
         await using var context = await browser.Browser.NewContextAsync(new() { BaseURL = server.BaseUrl.ToString() });
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/login");
-        await page.Locator("#email").FillAsync(NurseEmail);
-        await page.Locator("#password").FillAsync(DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
+        await DemoSignIn.AsAsync(page, NurseEmail);
 
         // Schedule today's session from the patient page.
         await page.GotoAsync("/patients");

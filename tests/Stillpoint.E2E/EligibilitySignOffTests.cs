@@ -14,19 +14,13 @@ namespace Stillpoint.E2E;
 public sealed partial class EligibilitySignOffTests(BrowserFixture browser, ITestOutputHelper output)
 {
     private const string PrescriberEmail = "prescriber@demo.stillpoint.test";
-    private const string DemoPassword = "Stillpoint-Demo-1";
 
     [BrowserFact]
     public async Task Prescriber_reviews_intake_signs_eligibility_with_a_justification_and_activates_the_plan()
     {
         await using var context = await browser.NewContextAsync();
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/login");
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
-        await page.Locator("#email").FillAsync(PrescriberEmail);
-        await page.Locator("#password").FillAsync(DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
+        await DemoSignIn.AsAsync(page, PrescriberEmail);
 
         // The demo patient with an intake awaiting sign-off.
         await page.GotoAsync("/patients");

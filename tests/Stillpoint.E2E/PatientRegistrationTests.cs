@@ -11,7 +11,6 @@ namespace Stillpoint.E2E;
 public sealed partial class PatientRegistrationTests(BrowserFixture browser, ITestOutputHelper output)
 {
     private const string NurseEmail = "nurse@demo.stillpoint.test";
-    private const string DemoPassword = "Stillpoint-Demo-1";
 
     [BrowserFact]
     public async Task Nurse_registers_a_patient_and_finds_it_in_the_list()
@@ -22,7 +21,7 @@ public sealed partial class PatientRegistrationTests(BrowserFixture browser, ITe
 
         // Not signed in: the patient list sends us to the login page and back.
         await page.GotoAsync("/patients");
-        await SignInAsync(page, NurseEmail);
+        await DemoSignIn.OnLoginPageAsync(page, NurseEmail);
         await Expect(page).ToHaveURLAsync(PatientListUrl());
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Register a patient" }).ClickAsync();
@@ -67,7 +66,7 @@ public sealed partial class PatientRegistrationTests(BrowserFixture browser, ITe
         await using var context = await browser.NewContextAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync("/login");
-        await SignInAsync(page, NurseEmail);
+        await DemoSignIn.OnLoginPageAsync(page, NurseEmail);
         await Expect(NavLink(page, "Patients")).ToBeVisibleAsync();
         await page.GotoAsync("/patients");
         var before = await ReadPatientCountAsync(page);
@@ -89,15 +88,6 @@ public sealed partial class PatientRegistrationTests(BrowserFixture browser, ITe
 
         await page.GotoAsync("/patients");
         await Expect(PatientCount(page)).ToHaveTextAsync($"{before} patient(s).");
-    }
-
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
-        await page.Locator("#email").FillAsync(email);
-        await page.Locator("#password").FillAsync(DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
     }
 
     private static ILocator NavLink(IPage page, string name) =>

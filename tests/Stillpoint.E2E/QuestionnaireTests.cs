@@ -10,7 +10,6 @@ namespace Stillpoint.E2E;
 public sealed partial class QuestionnaireTests(BrowserFixture browser, ITestOutputHelper output)
 {
     private const string NurseEmail = "nurse@demo.stillpoint.test";
-    private const string DemoPassword = "Stillpoint-Demo-1";
 
     [BrowserFact]
     public async Task Nurse_fills_in_a_phq9_and_sees_score_band_and_suicide_flag_in_the_list()
@@ -19,12 +18,7 @@ public sealed partial class QuestionnaireTests(BrowserFixture browser, ITestOutp
         var page = await context.NewPageAsync();
         await page.SetViewportSizeAsync(390, 844); // a phone: the radio form must be usable there
 
-        await page.GotoAsync("/login");
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
-        await page.Locator("#email").FillAsync(NurseEmail);
-        await page.Locator("#password").FillAsync(DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
+        await DemoSignIn.AsAsync(page, NurseEmail);
 
         // The demo patient Theo Varga (DEMO-1004), found by MRN.
         await page.GotoAsync("/patients?search=DEMO-1004");
