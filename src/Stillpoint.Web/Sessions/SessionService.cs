@@ -778,13 +778,3 @@ internal sealed class SessionService(StillpointDbContext db, IOptions<SessionRul
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
 }
-
-/// <summary>
-/// The former scheduling seam. Scheduling now calls issue 4's gate directly (see <see cref="SessionService.ScheduleAsync"/>),
-/// because it also needs the active plan's revision, dose and weight. Kept only while another change in progress
-/// still implements it; remove it with that implementation.
-/// </summary>
-internal interface ISchedulingGate
-{
-    Task<string?> CheckAsync(Guid patientId, Guid? planRevisionId, CancellationToken ct);
-}
