@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Stillpoint.Core.Eligibility;
 using Stillpoint.Core.Plans;
+using Stillpoint.Data.Sessions;
 
 namespace Stillpoint.Data.Assessment;
 
@@ -20,27 +21,16 @@ public static class AssessmentDemoData
         ArgumentNullException.ThrowIfNull(db);
         var now = db.Time.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var intake = new IntakeAnswers
+        // The shared unremarkable intake, with the differences this demo is about: treated hypertension and a
+        // 146/88 baseline, above the 140/90 caution guide (clinical-reference §14.3 [U]) and below 180/100 (§14.3 [U]).
+        var unremarkable = SessionDemoData.ReadyIntake(82.0m, today.AddDays(-7));
+        var intake = unremarkable with
         {
-            Indications = [Indication.TreatmentResistantDepression],
-            Psychosis = HistoryStatus.Never,
-            Mania = HistoryStatus.Never,
-            SubstanceUseDisorder = HistoryStatus.Never,
-            PriorKetamineUse = YesNo.No,
             Hypertension = HypertensionStatus.Controlled,
-            CardiovascularDisease = YesNo.No,
-            Aneurysm = YesNo.No,
-            RaisedIntracranialPressure = YesNo.No,
-            LiverDisease = YesNo.No,
-            Pregnant = YesNo.No,
-            Breastfeeding = YesNo.No,
-            SeizureDisorder = YesNo.No,
             CurrentMedications = "sertraline 100 mg daily; amlodipine 5 mg daily",
-            MedicationFlags = new(YesNo.No, YesNo.No, YesNo.No, YesNo.No, YesNo.No, YesNo.No),
-            // 146/88: above the 140/90 caution guide (clinical-reference §14.3 [U]), below 180/100 (§14.3 [U]).
-            Vitals = new(SystolicBp: 146, DiastolicBp: 88, HeartRate: 76, WeightKg: 82.0m, HeightCm: 181m, MeasuredOn: today.AddDays(-7)),
+            Vitals = unremarkable.Vitals with { SystolicBp = 146, DiastolicBp = 88, HeartRate = 76, HeightCm = 181m },
             // Synthetic scores within the §1, §2, §3, §5 ranges; C-SSRS screen none (§7).
-            Baseline = new(Phq9Total: 19, Phq9Item9: 0, Gad7Total: 12, Rrs22Total: 61, PtqTotal: 41, CssrsRisk: CssrsRisk.None),
+            Baseline = unremarkable.Baseline with { Phq9Total = 19, Gad7Total = 12, Rrs22Total = 61, PtqTotal = 41 },
         };
         db.Add(new IntakeRevision
         {
