@@ -12,13 +12,12 @@ namespace Stillpoint.Data;
 
 public static class DependencyInjection
 {
-    /// <summary>The database, chosen by configuration, plus the services both hosts share.</summary>
-    public static IServiceCollection AddStillpointData(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>The database, chosen by the registered configuration when the context is created, plus the services both hosts share.</summary>
+    public static IServiceCollection AddStillpointData(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddDbContext<StillpointDbContext>((sp, options) =>
             DatabaseSettings.From(sp.GetRequiredService<IConfiguration>()).Apply(options));
-        _ = configuration;
         services.AddScoped<AccountService>();
         services.AddScoped<DemoSeeder>();
         return services;

@@ -54,7 +54,7 @@ internal static class CliHost
         services.AddSingleton(configuration);
         services.AddLogging();
         services.AddSingleton<ICallerContext>(SystemCaller.Instance);
-        services.AddStillpointData(configuration);
+        services.AddStillpointData();
         services.AddStillpointIdentityCore();
         return services.BuildServiceProvider();
     }

@@ -34,7 +34,7 @@ internal static class WebSetup
     public static void AddStillpointWeb(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddStillpointData(builder.Configuration);
+        services.AddStillpointData();
         services.AddStillpointAuth();
         services.AddDataProtection().SetApplicationName("Stillpoint");
         services.AddOptions<KeyManagementOptions>()
