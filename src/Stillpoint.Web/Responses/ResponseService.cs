@@ -16,7 +16,7 @@ namespace Stillpoint.Web.Responses;
 /// Stored questionnaire responses: enter, list, read, correct, compare. Shared by the API and the pages.
 /// Every read is audited; every write is one transaction (audited inside SaveChanges); bad answers store nothing.
 /// </summary>
-internal sealed class ResponseService(StillpointDbContext db, InstrumentLibrary library)
+internal sealed class ResponseService(StillpointDbContext db, InstrumentLibrary library, IEnumerable<IResponseStoredHandler> handlers)
 {
     /// <summary>Clock skew tolerated on a client-given answered-at time.</summary>
     private static readonly TimeSpan FutureTolerance = TimeSpan.FromMinutes(5);
@@ -321,14 +321,24 @@ internal sealed class ResponseService(StillpointDbContext db, InstrumentLibrary 
         Responses.Add(row);
         try
         {
+            foreach (var handler in handlers)
+            {
+                await handler.OnStoredAsync(row, ct);
+            }
+
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }
         catch (DbUpdateException) when (supersedes is not null)
         {
             // Lost a race: another correction of the same response won (unique index on SupersedesId).
-            db.Entry(row).State = EntityState.Detached;
+            db.ChangeTracker.Clear(); // the row and whatever handlers added with it
             return Outcome<ResponseDto>.Conflict("This response was replaced by someone else at the same time: reload and correct the newest one.");
+        }
+
+        foreach (var handler in handlers)
+        {
+            handler.AfterCommit(row);
         }
 
         return Outcome<ResponseDto>.Ok(ToDto(row, null));
