@@ -32,6 +32,12 @@ internal static class Policies
     /// <summary>Who may record a consent signature or its withdrawal: the patient in the portal, or staff recording paper.</summary>
     public const string ConsentSigners = nameof(ConsentSigners);
 
+    /// <summary>Only a patient account, acting on its own records (the portal).</summary>
+    public const string PatientSelf = nameof(PatientSelf);
+
+    /// <summary>Therapists and prescribers: integration notes.</summary>
+    public const string IntegrationNoteWriters = nameof(IntegrationNoteWriters);
+
     public static readonly IReadOnlyDictionary<string, string[]> RolesByPolicy = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
         [Staff] = [.. Roles.Staff],
@@ -43,6 +49,8 @@ internal static class Policies
         [SessionNoteTakers] = [Roles.Prescriber, Roles.Nurse, Roles.Therapist],
         [Prescribers] = [Roles.Prescriber],
         [ConsentSigners] = [Roles.ClinicAdmin, Roles.Prescriber, Roles.Nurse, Roles.Patient],
+        [PatientSelf] = [Roles.Patient],
+        [IntegrationNoteWriters] = [Roles.Therapist, Roles.Prescriber],
     };
 
     public static void Configure(AuthorizationOptions options)
