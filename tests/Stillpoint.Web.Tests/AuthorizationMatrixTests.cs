@@ -94,6 +94,7 @@ public sealed class AuthorizationMatrixTests(AppsFixture apps)
         ["POST /api/v1/consent-documents"] = Admin,
         ["GET /api/v1/eligibility-rules"] = StaffOnly,
         ["PUT /api/v1/eligibility-rules"] = Admin,
+        ["GET /api/v1/patients/{id}/follow-up/schedule"] = Everyone,
     };
 
     [Fact]

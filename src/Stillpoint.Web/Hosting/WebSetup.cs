@@ -10,6 +10,7 @@ using Stillpoint.Web.Audit;
 using Stillpoint.Web.Auth;
 using Stillpoint.Web.Components;
 using Stillpoint.Web.Connectivity;
+using Stillpoint.Web.FollowUp;
 using Stillpoint.Web.Health;
 using Stillpoint.Web.Instruments;
 using Stillpoint.Web.Patients;
@@ -51,7 +52,10 @@ internal static class WebSetup
         services.AddScoped<AssessmentService>();
         services.AddScoped<ConnectivityService>();
         builder.AddInstruments();
+        Live.LiveSetup.AddClinicEvents(services);
         services.AddStillpointSessions(builder.Configuration);
+        Journal.JournalSetup.AddStillpointJournal(services);
+        services.AddStillpointFollowUp();
     }
 
     public static void MapStillpoint(this WebApplication app)
@@ -71,6 +75,8 @@ internal static class WebSetup
         app.MapConnectivityEndpoints();
         app.MapInstrumentEndpoints();
         app.MapSessionEndpoints();
+        Journal.JournalEndpoints.MapJournalEndpoints(app);
+        app.MapFollowUpEndpoints();
         app.MapRazorComponents<App>();
     }
 }
