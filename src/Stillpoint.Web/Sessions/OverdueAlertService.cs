@@ -6,6 +6,7 @@ using Stillpoint.Core.Sessions;
 using Stillpoint.Data;
 using Stillpoint.Data.Access;
 using Stillpoint.Data.Sessions;
+using Stillpoint.Web.Live;
 
 namespace Stillpoint.Web.Sessions;
 
@@ -17,7 +18,7 @@ namespace Stillpoint.Web.Sessions;
 /// can be inserted once only; a node that loses the race gets a key violation and moves on.
 /// </summary>
 internal sealed partial class OverdueAlertService(
-    IServiceScopeFactory scopes, SessionEvents events, IOptions<SessionRules> rules, TimeProvider time, IConfiguration configuration, ILogger<OverdueAlertService> logger)
+    IServiceScopeFactory scopes, ClinicEvents events, IOptions<SessionRules> rules, TimeProvider time, IConfiguration configuration, ILogger<OverdueAlertService> logger)
     : BackgroundService
 {
     private static readonly string[] MonitoredPhases = [nameof(SessionPhase.Dosing), nameof(SessionPhase.Integration)];
@@ -69,7 +70,7 @@ internal sealed partial class OverdueAlertService(
             {
                 await db.SaveChangesAsync(ct);
                 written += added;
-                events.Publish(s.ClinicId, s.Id);
+                events.Publish(s.ClinicId, ClinicTopics.Sessions, s.Id);
             }
             catch (DbUpdateException)
             {

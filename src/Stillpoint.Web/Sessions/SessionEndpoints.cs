@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Stillpoint.Core.Common;
@@ -10,6 +10,7 @@ using Stillpoint.Data.Access;
 using Stillpoint.Web.Api;
 using Stillpoint.Web.Auth;
 using Stillpoint.Web.Ledger;
+using Stillpoint.Web.Live;
 
 namespace Stillpoint.Web.Sessions;
 
@@ -22,7 +23,6 @@ internal static class SessionEndpoints
     public static void AddStillpointSessions(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<SessionRules>(configuration.GetSection("Sessions:Rules"));
-        services.AddSingleton<SessionEvents>();
         services.AddSingleton<VitalsWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<VitalsWriter>());
         services.AddSingleton<OverdueAlertService>();
@@ -181,7 +181,7 @@ internal static class SessionEndpoints
     /// "tick" every 15 s. Staff only (policy), the caller's clinic only; it ends when the client disconnects or the
     /// server shuts down (so a graceful shutdown is not held up by open monitors).
     /// </summary>
-    private static async Task StreamAsync(HttpContext http, SessionEvents events, ICallerContext caller, IHostApplicationLifetime lifetime)
+    private static async Task StreamAsync(HttpContext http, ClinicEvents events, ICallerContext caller, IHostApplicationLifetime lifetime)
     {
         if (caller.ClinicId is not { } clinic)
         {
@@ -194,7 +194,7 @@ internal static class SessionEndpoints
         http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpResponseBodyFeature>()?.DisableBuffering();
         http.Response.Headers.ContentType = "text/event-stream";
         http.Response.Headers.CacheControl = "no-store";
-        using var subscription = events.Subscribe(clinic);
+        using var subscription = events.Subscribe(clinic, ClinicTopics.Sessions);
         try
         {
             await http.Response.WriteAsync("retry: 2000\n\n", ct);

@@ -10,6 +10,7 @@ using Stillpoint.Data.Assessment;
 using Stillpoint.Data.Entities;
 using Stillpoint.Data.Sessions;
 using Stillpoint.Web.Ledger;
+using Stillpoint.Web.Live;
 
 namespace Stillpoint.Web.Sessions;
 
@@ -17,7 +18,7 @@ namespace Stillpoint.Web.Sessions;
 /// Dosing-session use cases shared by the API and the pages. Every read of a session is audited; every write
 /// is audited by SaveChanges. The pure rules live in Stillpoint.Core.Sessions; this class gathers their facts.
 /// </summary>
-internal sealed class SessionService(StillpointDbContext db, IOptions<SessionRules> options, SessionEvents events, LedgerService ledger, Assessment.AssessmentService assessment)
+internal sealed class SessionService(StillpointDbContext db, IOptions<SessionRules> options, ClinicEvents events, LedgerService ledger, Assessment.AssessmentService assessment)
 {
     public const int MaxTextLength = 2000;
 
@@ -743,7 +744,7 @@ internal sealed class SessionService(StillpointDbContext db, IOptions<SessionRul
     {
         // Timeline entries never touch the session row, so a nurse's entry and a device's vitals never conflict.
         await db.SaveChangesAsync(ct);
-        events.Publish(session.ClinicId, session.Id);
+        events.Publish(session.ClinicId, ClinicTopics.Sessions, session.Id);
         return Outcome<TimelineEntryDto>.Ok(TimelineEntryDto.From(entry));
     }
 
@@ -758,7 +759,7 @@ internal sealed class SessionService(StillpointDbContext db, IOptions<SessionRul
             return Stale<SessionDto>(null);
         }
 
-        events.Publish(session.ClinicId, session.Id);
+        events.Publish(session.ClinicId, ClinicTopics.Sessions, session.Id);
         return Outcome<SessionDto>.Ok(SessionDto.From(session));
     }
 

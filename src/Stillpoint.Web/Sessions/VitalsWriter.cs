@@ -8,6 +8,7 @@ using Stillpoint.Data;
 using Stillpoint.Data.Access;
 using Stillpoint.Data.Audit;
 using Stillpoint.Data.Sessions;
+using Stillpoint.Web.Live;
 
 namespace Stillpoint.Web.Sessions;
 
@@ -71,7 +72,7 @@ internal sealed class WriterCaller : ICallerContext
 /// If a batch fails, its requests are retried one by one, so one bad request cannot fail its neighbours.
 /// </summary>
 internal sealed partial class VitalsWriter(
-    IServiceScopeFactory scopes, SessionEvents events, IOptions<SessionRules> rules, TimeProvider time, ILogger<VitalsWriter> logger)
+    IServiceScopeFactory scopes, ClinicEvents events, IOptions<SessionRules> rules, TimeProvider time, ILogger<VitalsWriter> logger)
     : BackgroundService
 {
     public const int MaxBatch = 1024;
@@ -150,13 +151,20 @@ internal sealed partial class VitalsWriter(
 
     private void Complete(List<(VitalsWrite Write, WriteAnswer Answer)> answers)
     {
+        var changed = new HashSet<(Guid Clinic, Guid Session)>();
         foreach (var (write, answer) in answers)
         {
             write.Done.TrySetResult(answer);
             if (answer is { StatusCode: StatusCodes.Status201Created, Replayed: false })
             {
-                events.Publish(write.ClinicId, write.SessionId);
+                changed.Add((write.ClinicId, write.SessionId));
             }
+        }
+
+        // One "changed" per session and batch: a monitor re-reads the session once however many readings arrived.
+        foreach (var (clinic, session) in changed)
+        {
+            events.Publish(clinic, ClinicTopics.Sessions, session);
         }
     }
 
