@@ -16,5 +16,7 @@ internal static class CommandCatalog
         ScoreCommand.Build(),
         InstrumentsCommand.Build(),
         ConnectivityCommand.Build(),
+        ExportCommand.Build(),
+        ImportCommand.Build(),
     ];
 }
