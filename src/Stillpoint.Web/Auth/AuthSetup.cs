@@ -20,6 +20,7 @@ internal static class AuthSetup
     {
         services.AddHttpContextAccessor();
         services.AddScoped<CallerContext>();
+        services.AddSingleton(sp => new BearerTicketCache(sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<ICallerContext>(sp => sp.GetRequiredService<CallerContext>());
         services.AddAuthentication(o =>
             {
@@ -27,7 +28,11 @@ internal static class AuthSetup
                 o.DefaultChallengeScheme = CookieOrBearer;
             })
             .AddPolicyScheme(CookieOrBearer, "Cookie or bearer token", o => o.ForwardDefaultSelector = SelectScheme)
-            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = AccessTokenLifetime)
+            .AddBearerToken(IdentityConstants.BearerScheme, o =>
+            {
+                o.BearerTokenExpiration = AccessTokenLifetime;
+                o.Events.OnMessageReceived = BearerTicketValidation.OnMessageReceivedAsync;
+            })
             .AddIdentityCookies();
         services.ConfigureApplicationCookie(o =>
         {
