@@ -56,7 +56,6 @@ internal static class WebSetup
         services.AddStillpointSessions(builder.Configuration);
         Journal.JournalSetup.AddStillpointJournal(services);
         services.AddStillpointFollowUp();
-        services.AddScoped<Interop.ExportService>();
     }
 
     public static void MapStillpoint(this WebApplication app)
@@ -78,7 +77,6 @@ internal static class WebSetup
         app.MapSessionEndpoints();
         Journal.JournalEndpoints.MapJournalEndpoints(app);
         app.MapFollowUpEndpoints();
-        Interop.ExportEndpoints.MapExportEndpoints(app);
         app.MapRazorComponents<App>();
     }
 }
