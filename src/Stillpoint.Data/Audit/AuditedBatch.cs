@@ -26,14 +26,17 @@ public sealed class AuditedBatch
     private static readonly ConcurrentDictionary<(Type, bool), TableShape> Shapes = new();
 
     private readonly StillpointDbContext _db;
+    private readonly PreparedStatements? _statements;
     private readonly List<(IClinicScoped Row, AuditActor Actor)> _audited = [];
     private readonly Dictionary<Type, List<object>> _rows = [];
+    private readonly List<DbCommand> _owned = [];
 
-    internal AuditedBatch(StillpointDbContext db, DbConnection connection, DbTransaction transaction)
+    internal AuditedBatch(StillpointDbContext db, DbConnection connection, DbTransaction transaction, PreparedStatements? statements)
     {
         _db = db;
         Connection = connection;
         Transaction = transaction;
+        _statements = statements;
     }
 
     /// <summary>The open connection (the context's own), for reads inside this transaction.</summary>
@@ -124,13 +127,57 @@ public sealed class AuditedBatch
         }
 
         await InsertRowsAsync(typeof(AuditEntry), entries, ct);
-        await using var head = Command("UPDATE \"AuditHeads\" SET \"Sequence\" = @s, \"Hash\" = @h WHERE \"Id\" = 1");
-        AddParameter(head, "@s", sequence);
-        AddParameter(head, "@h", previous);
+        var head = await PreparedAsync("UPDATE \"AuditHeads\" SET \"Sequence\" = @s, \"Hash\" = @h WHERE \"Id\" = 1", c =>
+        {
+            AddParameter(c, "@s", sequence);
+            AddParameter(c, "@h", previous);
+        }, ct);
+        head.Parameters[0].Value = sequence;
+        head.Parameters[1].Value = previous;
         if (await head.ExecuteNonQueryAsync(ct) != 1)
         {
             throw new InvalidOperationException("The audit head row is missing: run the database migrations.");
         }
+    }
+
+    /// <summary>
+    /// A prepared command on this batch's transaction, to re-execute with new parameter values (do not dispose it):
+    /// from the caller's <see cref="PreparedStatements"/> when it keeps a long-lived connection (prepared once for
+    /// the connection's life), else prepared for this batch and disposed with it.
+    /// </summary>
+    public async Task<DbCommand> PreparedAsync(string sql, Action<DbCommand> addParameters, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(addParameters);
+        if (_statements is not null && _statements.TryGet(Connection, sql, out var cached))
+        {
+            cached.Transaction = Transaction;
+            return cached;
+        }
+
+        var command = Command(sql);
+        addParameters(command);
+        await command.PrepareAsync(ct);
+        if (_statements is not null)
+        {
+            _statements.Add(sql, command);
+        }
+        else
+        {
+            _owned.Add(command);
+        }
+
+        return command;
+    }
+
+    /// <summary>Disposes the commands prepared for this batch only.</summary>
+    internal async ValueTask DisposeOwnedAsync()
+    {
+        foreach (var command in _owned)
+        {
+            await command.DisposeAsync();
+        }
+
+        _owned.Clear();
     }
 
     /// <summary>A command on this batch's connection and transaction.</summary>
@@ -159,13 +206,12 @@ public sealed class AuditedBatch
         {
             // SQLite: one prepared single-row INSERT re-executed per row (in-process, no round trips). Binding is by
             // parameter name, a linear search per parameter, so multi-row statements would cost O(n^2).
-            await using var single = Command(shape.InsertSql(1));
-            var parameters = shape.Columns.Select((c, i) => c.Mapping.CreateParameter(single, "@p" + i, null, c.Nullable)).ToArray();
-            single.Parameters.AddRange(parameters);
-            await single.PrepareAsync(ct);
+            var single = await PreparedAsync(shape.InsertSql(1), command =>
+                command.Parameters.AddRange(shape.Columns.Select((c, i) => c.Mapping.CreateParameter(command, "@p" + i, null, c.Nullable)).ToArray()), ct);
+            var parameters = single.Parameters;
             foreach (var row in rows)
             {
-                for (var c = 0; c < parameters.Length; c++)
+                for (var c = 0; c < shape.Columns.Count; c++)
                 {
                     var column = shape.Columns[c];
                     parameters[c].Value = column.ToProvider(column.Getter(row)) ?? DBNull.Value;

@@ -226,7 +226,8 @@ public sealed partial class StillpointDbContext
     /// and the new head, and commits. On any exception nothing is written. For bulk ingestion only: the batch
     /// bypasses the change tracker, query filters and clinic stamping, so <paramref name="write"/> checks clinics itself.
     /// </summary>
-    public async Task RunAuditedBatchAsync(Func<Audit.AuditedBatch, CancellationToken, Task> write, CancellationToken ct)
+    /// <param name="statements">A long-lived caller's prepared commands for this context's connection (null: prepare per batch).</param>
+    public async Task RunAuditedBatchAsync(Func<Audit.AuditedBatch, CancellationToken, Task> write, CancellationToken ct, Audit.PreparedStatements? statements = null)
     {
         ArgumentNullException.ThrowIfNull(write);
         if (Database.CurrentTransaction is not null)
@@ -238,10 +239,17 @@ public sealed partial class StillpointDbContext
         try
         {
             await using var transaction = await Database.BeginTransactionAsync(ct);
-            var batch = new Audit.AuditedBatch(this, Database.GetDbConnection(), transaction.GetDbTransaction());
-            await write(batch, ct);
-            await batch.FlushAsync(ct);
-            await transaction.CommitAsync(ct);
+            var batch = new Audit.AuditedBatch(this, Database.GetDbConnection(), transaction.GetDbTransaction(), statements);
+            try
+            {
+                await write(batch, ct);
+                await batch.FlushAsync(ct);
+                await transaction.CommitAsync(ct);
+            }
+            finally
+            {
+                await batch.DisposeOwnedAsync();
+            }
         }
         finally
         {

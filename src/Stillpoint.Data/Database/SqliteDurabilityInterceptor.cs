@@ -6,13 +6,18 @@ namespace Stillpoint.Data.Database;
 /// <summary>
 /// Every SQLite connection runs in WAL mode with synchronous=FULL, so an acknowledged commit is on disk
 /// and survives a power cut; foreign keys on; waits for a busy writer instead of failing at once.
+/// No connection checkpoints the WAL as a side effect of its commit (wal_autocheckpoint=0): in the web host
+/// <see cref="SqliteCheckpointer"/> does it in the background, so a committing request never pays for it; a
+/// short-lived process (the CLI) checkpoints when its last connection closes, as SQLite always does.
+/// journal_size_limit truncates a WAL that grew large back to 64 MiB once it has been checkpointed and restarts.
 /// </summary>
 internal sealed class SqliteDurabilityInterceptor : DbConnectionInterceptor
 {
     public static readonly SqliteDurabilityInterceptor Instance = new();
 
     private const string Pragmas =
-        "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=15000;";
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=15000; " +
+        "PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit=67108864;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {

@@ -25,6 +25,8 @@ internal static class SessionEndpoints
         services.Configure<SessionRules>(configuration.GetSection("Sessions:Rules"));
         services.AddSingleton<VitalsWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<VitalsWriter>());
+        services.AddSingleton<Data.Database.SqliteCheckpointer>();
+        services.AddHostedService<WalCheckpointService>();
         services.AddSingleton<OverdueAlertService>();
         services.AddHostedService(sp => sp.GetRequiredService<OverdueAlertService>());
         services.AddScoped<SessionService>();

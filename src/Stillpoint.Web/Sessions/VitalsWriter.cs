@@ -70,6 +70,8 @@ internal sealed class WriterCaller : ICallerContext
 /// chain in the same transaction. Sessions, idempotency keys and pre-dose baselines are read once per batch, inside
 /// the transaction, so a session's phase is never stale and a key is checked against everything committed before.
 /// If a batch fails, its requests are retried one by one, so one bad request cannot fail its neighbours.
+/// The writer keeps one connection open for its life with its statements prepared once (replaced after a failure);
+/// it never checkpoints the SQLite WAL itself (<see cref="WalCheckpointService"/> does, off the commit path).
 /// </summary>
 internal sealed partial class VitalsWriter(
     IServiceScopeFactory scopes, ClinicEvents events, IOptions<SessionRules> rules, TimeProvider time, ILogger<VitalsWriter> logger)
@@ -82,6 +84,11 @@ internal sealed partial class VitalsWriter(
     private static readonly string[] PreDosePhases = [nameof(SessionPhase.CheckedIn), nameof(SessionPhase.Preparation)];
 
     private readonly Channel<VitalsWrite> _queue = Channel.CreateUnbounded<VitalsWrite>(new UnboundedChannelOptions { SingleReader = true });
+
+    // The writer's one connection, open for its life, with its statements prepared once (only the writer thread uses them).
+    private readonly PreparedStatements _statements = new();
+    private AsyncServiceScope? _scope;
+    private StillpointDbContext? _db;
 
     public Task<WriteAnswer> SubmitAsync(VitalsWrite write)
     {
@@ -122,6 +129,37 @@ internal sealed partial class VitalsWriter(
             WriteBatchAsync(batch).GetAwaiter().GetResult();
             batch.Clear();
         }
+
+        CloseAsync().AsTask().GetAwaiter().GetResult();
+    }
+
+    private async Task<StillpointDbContext> OpenAsync()
+    {
+        if (_db is null)
+        {
+            _scope = scopes.CreateAsyncScope();
+            _db = ActivatorUtilities.CreateInstance<StillpointDbContext>(_scope.Value.ServiceProvider, WriterCaller.Instance);
+            await _db.Database.OpenConnectionAsync();
+        }
+
+        return _db;
+    }
+
+    /// <summary>Drops the connection and its statements (after a failure: the next batch starts on a fresh one).</summary>
+    private async ValueTask CloseAsync()
+    {
+        _statements.Dispose();
+        if (_db is not null)
+        {
+            await _db.DisposeAsync();
+            _db = null;
+        }
+
+        if (_scope is { } scope)
+        {
+            await scope.DisposeAsync();
+            _scope = null;
+        }
     }
 
     private async Task WriteBatchAsync(List<VitalsWrite> batch)
@@ -134,6 +172,7 @@ internal sealed partial class VitalsWriter(
         catch (Exception ex) when (batch.Count > 1 && ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
         {
             LogBatchRetry(logger, batch.Count, ex.GetType().Name);
+            await CloseAsync();
             foreach (var write in batch)
             {
                 await WriteBatchAsync([write]);
@@ -142,6 +181,7 @@ internal sealed partial class VitalsWriter(
         catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException or OperationCanceledException)
         {
             LogWriteFailed(logger, ex.GetType().Name);
+            await CloseAsync();
             foreach (var write in batch)
             {
                 write.Done.TrySetResult(new WriteAnswer(StatusCodes.Status503ServiceUnavailable, null, "The vitals could not be stored; nothing was written. Retry with the same Idempotency-Key.", Replayed: false));
@@ -170,8 +210,7 @@ internal sealed partial class VitalsWriter(
 
     private async Task<List<(VitalsWrite, WriteAnswer)>> CommitAsync(List<VitalsWrite> batch)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        await using var db = ActivatorUtilities.CreateInstance<StillpointDbContext>(scope.ServiceProvider, WriterCaller.Instance);
+        var db = await OpenAsync();
         var answers = new List<(VitalsWrite, WriteAnswer)>(batch.Count);
         await db.RunAuditedBatchAsync(
             async (rows, ct) =>
@@ -179,7 +218,8 @@ internal sealed partial class VitalsWriter(
                 answers.Clear();
                 await StageAsync(db, rows, batch, answers, ct);
             },
-            CancellationToken.None);
+            CancellationToken.None,
+            _statements);
         return answers;
     }
 
@@ -278,8 +318,8 @@ internal sealed partial class VitalsWriter(
             return sessions;
         }
 
-        await using var one = rows.Command(Select + "= @id");
-        var id = rows.Parameter<DosingSession>(one, "@id", nameof(DosingSession.Id), Guid.Empty);
+        var one = await rows.PreparedAsync(Select + "= @id", c => rows.Parameter<DosingSession>(c, "@id", nameof(DosingSession.Id), Guid.Empty), ct);
+        var id = one.Parameters[0];
         foreach (var sessionId in ids)
         {
             id.Value = sessionId.ToString().ToUpperInvariant();
@@ -318,9 +358,13 @@ internal sealed partial class VitalsWriter(
         }
 
         // SQLite: one prepared primary-key lookup per request, in-process.
-        await using var one = rows.Command(Select + "= @k");
-        var clinic = rows.Parameter<IdempotencyRecord>(one, "@c", nameof(IdempotencyRecord.ClinicId), Guid.Empty);
-        var key = rows.Parameter<IdempotencyRecord>(one, "@k", nameof(IdempotencyRecord.Key), string.Empty);
+        var one = await rows.PreparedAsync(Select + "= @k", c =>
+        {
+            rows.Parameter<IdempotencyRecord>(c, "@c", nameof(IdempotencyRecord.ClinicId), Guid.Empty);
+            rows.Parameter<IdempotencyRecord>(c, "@k", nameof(IdempotencyRecord.Key), string.Empty);
+        }, ct);
+        var clinic = one.Parameters[0];
+        var key = one.Parameters[1];
         foreach (var write in writes)
         {
             clinic.Value = write.ClinicId.ToString().ToUpperInvariant();
