@@ -1,4 +1,3 @@
-using System.Text;
 using Stillpoint.Core.Common;
 
 namespace Stillpoint.Web.Journal;
@@ -50,15 +49,6 @@ internal static class JournalTags
         return tags;
     }
 
-    private static string NormalizeOne(string? item)
-    {
-        var text = (item ?? string.Empty).Trim().ToLowerInvariant();
-        var builder = new StringBuilder(text.Length);
-        foreach (var c in text)
-        {
-            builder.Append(char.IsWhiteSpace(c) ? '-' : c);
-        }
-
-        return builder.ToString();
-    }
+    private static string NormalizeOne(string? item) =>
+        string.Join('-', (item ?? string.Empty).ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }

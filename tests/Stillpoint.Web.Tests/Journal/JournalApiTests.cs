@@ -22,7 +22,7 @@ public sealed class JournalApiTests(AppsFixture apps)
         using var patient = await app.ClientAsAsync(clinic, Roles.Patient);
         var session = await JournalTestData.SessionAsync(app, clinic.Id, clinic.PortalPatientId);
 
-        var response = await patient.PostJsonAsync(Portal, new { kind = "intention", text = "  To notice the loop.  ", mood = 3, tags = new[] { " Sleep ", "sleep", "Work Stress" }, sessionId = session });
+        var response = await patient.PostJsonAsync(Portal, new { kind = "intention", text = "  To notice the loop.  ", mood = 3, tags = new[] { " Sleep ", "sleep", "Work  Stress" }, sessionId = session });
         var entry = await response.ReadAsync<JournalEntryDto>(HttpStatusCode.Created);
 
         Assert.Equal(JournalPrompts.DefaultIntention, entry.PromptText);
