@@ -66,7 +66,7 @@ public static class OutcomeCourses
         definition.OutcomeRules.FirstOrDefault(rule => string.Equals(rule.Name, name, StringComparison.Ordinal));
 
     private static bool Meets(InstrumentDefinition definition, OutcomeRule rule, DatedTotal baseline, DatedTotal measure) =>
-        OutcomeRules.Evaluate(definition, baseline.Total, measure.Total).First(result => ReferenceEquals(result.Rule, rule)).IsMet;
+        OutcomeRules.IsMet(definition, rule, baseline.Total, measure.Total);
 
     private static bool IsRelapse(InstrumentDefinition definition, OutcomeRule responseRule, RelapseSettings settings, DatedTotal baseline, DatedTotal measure) =>
         settings.Criterion switch

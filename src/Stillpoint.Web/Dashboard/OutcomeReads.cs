@@ -1,0 +1,110 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Stillpoint.Core.Outcomes;
+using Stillpoint.Data;
+using Stillpoint.Data.Responses;
+
+namespace Stillpoint.Web.Dashboard;
+
+/// <summary>A patient's first and latest total on one instrument (at least two measures).</summary>
+public sealed record MeasureEnds(string InstrumentId, Guid PatientId, decimal Baseline, decimal Latest);
+
+/// <summary>
+/// The two reads over questionnaire responses, in SQL written for both providers and answered from the
+/// IX_InstrumentResponses_Outcomes index (migration 0010): complete, scored, not superseded responses of the caller's
+/// clinic, answered before the end of the range. Raw SQL, so the clinic is named explicitly (the EF clinic filter
+/// does not apply); values are bound with EF's own type mappings (SQLite keeps ids as text and times as ticks).
+/// </summary>
+internal sealed class OutcomeReads(StillpointDbContext db)
+{
+    private const string Valid = """
+        FROM "InstrumentResponses" r
+        WHERE r."ClinicId" = @clinic AND r."IsComplete" AND r."Total" IS NOT NULL AND r."AnsweredAt" < @end
+          AND r."Id" NOT IN (SELECT s."SupersedesId" FROM "InstrumentResponses" s WHERE s."ClinicId" = @clinic AND s."SupersedesId" IS NOT NULL)
+        """;
+
+    /// <summary>
+    /// Streams one instrument's totals in patient and time order and hands each patient's series (UTC days) to
+    /// <paramref name="onPatient"/>; only one patient's series is held at a time.
+    /// </summary>
+    public async Task ForEachSeriesAsync(Guid clinicId, string instrumentId, DateTimeOffset end, Action<Guid, List<DatedTotal>> onPatient, CancellationToken ct)
+    {
+        await using var command = await CommandAsync(
+            $"""SELECT r."PatientId", r."AnsweredAt", r."Total" {Valid} AND r."InstrumentId" = @instrument ORDER BY r."PatientId", r."AnsweredAt" """,
+            clinicId, end, ct);
+        Bind(command, "@instrument", nameof(InstrumentResponse.InstrumentId), instrumentId);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var series = new List<DatedTotal>();
+        Guid? current = null;
+        while (await reader.ReadAsync(ct))
+        {
+            var patientId = reader.GetGuid(0);
+            if (patientId != current && current is { } previous)
+            {
+                onPatient(previous, series);
+                series = [];
+            }
+
+            current = patientId;
+            series.Add(new DatedTotal(DateOnly.FromDateTime(ReadTime(reader, 1).UtcDateTime), reader.GetDecimal(2)));
+        }
+
+        if (current is { } last)
+        {
+            onPatient(last, series);
+        }
+    }
+
+    /// <summary>Every patient's first and latest total per instrument, for patients measured at least twice (grouped in the database).</summary>
+    public async Task<List<MeasureEnds>> MeasureEndsAsync(Guid clinicId, DateTimeOffset end, CancellationToken ct)
+    {
+        await using var command = await CommandAsync(
+            $"""
+            WITH v AS (SELECT r."InstrumentId" AS i, r."PatientId" AS p, r."AnsweredAt" AS a, r."Total" AS t {Valid}),
+            e AS (SELECT i, p, MIN(a) AS fa, MAX(a) AS la FROM v GROUP BY i, p HAVING COUNT(*) > 1)
+            SELECT e.i, e.p, MIN(f.t), MIN(l.t) FROM e
+            JOIN v f ON f.i = e.i AND f.p = e.p AND f.a = e.fa
+            JOIN v l ON l.i = e.i AND l.p = e.p AND l.a = e.la
+            GROUP BY e.i, e.p
+            """,
+            clinicId, end, ct);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var ends = new List<MeasureEnds>();
+        while (await reader.ReadAsync(ct))
+        {
+            ends.Add(new MeasureEnds(reader.GetString(0), reader.GetGuid(1), reader.GetDecimal(2), reader.GetDecimal(3)));
+        }
+
+        return ends;
+    }
+
+    private async Task<DbCommand> CommandAsync(string sql, Guid clinicId, DateTimeOffset end, CancellationToken ct)
+    {
+        var connection = db.Database.GetDbConnection();
+        if (connection.State != System.Data.ConnectionState.Open)
+        {
+            await db.Database.OpenConnectionAsync(ct);
+        }
+
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        Bind(command, "@clinic", nameof(InstrumentResponse.ClinicId), clinicId);
+        Bind(command, "@end", nameof(InstrumentResponse.AnsweredAt), end);
+        return command;
+    }
+
+    /// <summary>A parameter stored as EF stores that column (its value converter applied).</summary>
+    private void Bind(DbCommand command, string name, string property, object value)
+    {
+        var mapping = db.Model.FindEntityType(typeof(InstrumentResponse))!.FindProperty(property)!.GetRelationalTypeMapping();
+        command.Parameters.Add(mapping.CreateParameter(command, name, value));
+    }
+
+    /// <summary>SQLite returns the stored UTC ticks; PostgreSQL a timestamptz.</summary>
+    private static DateTimeOffset ReadTime(DbDataReader reader, int ordinal) =>
+        reader.GetFieldType(ordinal) == typeof(long)
+            ? new DateTimeOffset(reader.GetInt64(ordinal), TimeSpan.Zero)
+            : reader.GetFieldValue<DateTimeOffset>(ordinal);
+}
