@@ -93,6 +93,8 @@ public sealed class AuthorizationMatrixTests(AppsFixture apps)
         ["GET /api/v1/consent-documents"] = Everyone,
         ["POST /api/v1/consent-documents"] = Admin,
         ["GET /api/v1/eligibility-rules"] = StaffOnly,
+        ["GET /api/v1/outcomes/dashboard"] = StaffOnly,
+        ["GET /api/v1/outcomes/durability"] = StaffOnly,
         ["PUT /api/v1/eligibility-rules"] = Admin,
         ["GET /api/v1/portal/journal"] = [Roles.Patient],
         ["POST /api/v1/portal/journal"] = [Roles.Patient],

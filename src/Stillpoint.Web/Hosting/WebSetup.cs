@@ -56,6 +56,7 @@ internal static class WebSetup
         services.AddStillpointSessions(builder.Configuration);
         Journal.JournalSetup.AddStillpointJournal(services);
         services.AddStillpointFollowUp();
+        Dashboard.DashboardSetup.AddStillpointDashboard(services);
     }
 
     public static void MapStillpoint(this WebApplication app)
@@ -77,6 +78,7 @@ internal static class WebSetup
         app.MapSessionEndpoints();
         Journal.JournalEndpoints.MapJournalEndpoints(app);
         app.MapFollowUpEndpoints();
+        Dashboard.DashboardEndpoints.MapDashboardEndpoints(app);
         app.MapRazorComponents<App>();
     }
 }
