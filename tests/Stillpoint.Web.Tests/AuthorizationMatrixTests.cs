@@ -44,6 +44,7 @@ public sealed class AuthorizationMatrixTests(AppsFixture apps)
         ["GET /api/v1/patients/{id}/responses/{responseId}"] = Everyone,
         ["POST /api/v1/patients/{id}/responses/{responseId}/corrections"] = StaffOnly,
         ["GET /api/v1/patients/{id}/responses/reliable-change"] = Everyone,
+        ["GET /api/v1/patients/{id}/outcomes"] = Staff,
         ["POST /api/v1/patients/{id}/sessions"] = Recorders,
         ["GET /api/v1/patients/{id}/sessions"] = Staff,
         ["GET /api/v1/sessions/in-progress"] = Staff,

@@ -56,6 +56,7 @@ internal static class WebSetup
         services.AddStillpointSessions(builder.Configuration);
         Journal.JournalSetup.AddStillpointJournal(services);
         services.AddStillpointFollowUp();
+        services.AddScoped<Outcomes.PatientOutcomeService>();
         Dashboard.DashboardSetup.AddStillpointDashboard(services);
     }
 
@@ -78,6 +79,7 @@ internal static class WebSetup
         app.MapSessionEndpoints();
         Journal.JournalEndpoints.MapJournalEndpoints(app);
         app.MapFollowUpEndpoints();
+        Outcomes.OutcomeEndpoints.MapPatientOutcomeEndpoints(app);
         Dashboard.DashboardEndpoints.MapDashboardEndpoints(app);
         app.MapRazorComponents<App>();
     }
