@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Vitals ingestion benchmark: starts the server (Release) on loopback, signs in as the demo nurse, schedules and
 # checks in a session, then runs wrk for DURATION seconds at CONNECTIONS connections. Everything is bounded in time.
-# Usage: bench/vitals/run.sh [sqlite|postgres]   (postgres: set PG="Host=...;Database=...;Username=...;Password=...")
+# Usage: bench/vitals/run.sh [sqlite|postgres]   (postgres: set PG="Host=...;Database=<empty db>;Username=...;Password=...")
+# Options: DURATION (20 s), WARMUP (20 s), CONNECTIONS (64), PORT, SKIP_BUILD=1 (use the existing Release build),
+# SERVER_LOG=file, PERF_OUT=file. Prints the 1-minute load average just before the measured run.
 set -euo pipefail
 PROVIDER=${1:-sqlite}
 PORT=${PORT:-5099}
@@ -9,14 +11,14 @@ DURATION=${DURATION:-20}
 CONNECTIONS=${CONNECTIONS:-64}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 WORK=$(mktemp -d)
-dotnet build -c Release "$ROOT/src/Stillpoint.Web" -v q -nologo >/dev/null
+[ -n "${SKIP_BUILD:-}" ] || dotnet build -c Release "$ROOT/src/Stillpoint.Web" -v q -nologo >/dev/null
 if [ "$PROVIDER" = postgres ]; then
   export Database__Provider=postgres ConnectionStrings__Stillpoint="$PG"
 else
   export Database__Provider=sqlite ConnectionStrings__Stillpoint="Data Source=$WORK/bench.db"
 fi
 export Demo__Enabled=true ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning
-(cd "$ROOT/src/Stillpoint.Web" && exec timeout $((DURATION + 120)) dotnet bin/Release/net10.0/Stillpoint.Web.dll --urls "http://127.0.0.1:$PORT") >"$WORK/server.log" 2>&1 &
+(cd "$ROOT/src/Stillpoint.Web" && exec timeout $((DURATION + ${WARMUP:-20} + 240)) dotnet bin/Release/net10.0/Stillpoint.Web.dll --urls "http://127.0.0.1:$PORT") >"$WORK/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true; [ -n "${SERVER_LOG:-}" ] && cp "$WORK/server.log" "$SERVER_LOG"; rm -rf "$WORK"' EXIT
 for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 1; done
@@ -30,9 +32,10 @@ SESSION=$(curl -sf "$BASE/patients/$PATIENT/sessions" -H "$AUTH" -H 'Content-Typ
   -d '{"scheduledFor":"2026-01-01T09:00:00Z"}' | python3 -c 'import sys,json;print(json.load(sys.stdin)["id"])')
 curl -sf "$BASE/sessions/$SESSION/transitions" -H "$AUTH" -H 'Content-Type: application/json' -d '{"to":"CheckedIn"}' >/dev/null
 # Warm-up (JIT, connection pools), then the measured run.
-TOKEN=$TOKEN SESSION=$SESSION wrk -t2 -c"$CONNECTIONS" -d"${WARMUP:-5}s" -s "$ROOT/bench/vitals/vitals.lua" "http://127.0.0.1:$PORT" >/dev/null
+TOKEN=$TOKEN SESSION=$SESSION wrk -t2 -c"$CONNECTIONS" -d"${WARMUP:-20}s" -s "$ROOT/bench/vitals/vitals.lua" "http://127.0.0.1:$PORT" >/dev/null
 if [ -n "${PERF_OUT:-}" ]; then  # optional CPU profile of the server during the measured run (needs DOTNET_PerfMapEnabled=1)
   perf record -F 999 -g -o "$PERF_OUT" -p "$(pgrep -P "$SERVER" -f Stillpoint.Web.dll || pgrep -f "Stillpoint.Web.dll --urls http://127.0.0.1:$PORT" | tail -1)" -- sleep "$DURATION" >/dev/null 2>&1 &
 fi
+echo "load average before the measured run: $(cut -d' ' -f1-3 /proc/loadavg)"
 TOKEN=$TOKEN SESSION=$SESSION wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$ROOT/bench/vitals/vitals.lua" "http://127.0.0.1:$PORT"
 echo "provider=$PROVIDER connections=$CONNECTIONS duration=${DURATION}s"
