@@ -52,14 +52,18 @@ internal static class ChartMarks
         foreach (var kind in model.Markers.GroupBy(m => m.Kind))
         {
             var group = El("g", Attr("class", kind.Key.Key));
-            foreach (var marker in kind.Where(m => frame.X.Contains(m.X)))
+            var freeFrom = double.MinValue;
+            foreach (var marker in kind.Where(m => frame.X.Contains(m.X)).OrderBy(m => m.X))
             {
                 var x = frame.X.Map(marker.X);
                 group.Add(El("line", Attr("x1", x), Attr("y1", frame.Top), Attr("x2", x), Attr("y2", frame.Bottom),
                     Attr("stroke", kind.Key.Stroke), Attr("stroke-width", 2), Attr("stroke-dasharray", kind.Key.Dash), Title(marker.Label)));
-                if (marker.ShortLabel is { } shortLabel)
+
+                // A short label that would overlap the previous one is left out; the line's title still names the marker.
+                if (marker.ShortLabel is { } shortLabel && x - (ChartStyle.TextWidth(shortLabel) / 2) >= freeFrom)
                 {
                     group.Add(Text(x, frame.Top - 4, shortLabel, "middle", Attr("font-size", 10)));
+                    freeFrom = x + (ChartStyle.TextWidth(shortLabel) / 2) + 2;
                 }
             }
 

@@ -110,6 +110,20 @@ public sealed class SvgChartRendererTests
     }
 
     [Fact]
+    public void Render_MarkerLabelsThatWouldOverlap_AreLeftOut_ButEveryLineKeepsItsTitle()
+    {
+        var model = Scores(new ChartPoint(1, 10)) with
+        {
+            Markers = [.. Enumerable.Range(0, 4).Select(i => new ChartMarker(2 + (i * 0.05), $"session {i + 1}", ChartMarkerKind.Dose) { ShortLabel = $"S{i + 1}" })],
+        };
+
+        var group = Groups(Parse(model), "doses").Single();
+
+        Assert.Equal(4, group.Elements(Svg + "line").Count(l => l.Element(Svg + "title") is not null));
+        Assert.Equal(["S1"], group.Elements(Svg + "text").Select(t => t.Value));
+    }
+
+    [Fact]
     public void Render_MarkerOutsideTheData_WidensTheXAxisSoItIsShown()
     {
         var model = Scores(new ChartPoint(1, 10)) with { X = ChartXAxis.Number("week"), Markers = [new ChartMarker(40, "late session", ChartMarkerKind.Dose)] };
