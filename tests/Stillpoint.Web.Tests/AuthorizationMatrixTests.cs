@@ -111,6 +111,14 @@ public sealed class AuthorizationMatrixTests(AppsFixture apps)
         ["GET /api/v1/journal-prompts"] = Everyone,
         ["PUT /api/v1/journal-prompts"] = Admin,
         ["GET /api/v1/patients/{id}/follow-up/schedule"] = Everyone,
+        ["GET /api/v1/alerts"] = Staff,
+        ["POST /api/v1/alerts/{id}/acknowledge"] = Staff,
+        ["POST /api/v1/alerts/{id}/resolve"] = Staff,
+        ["GET /api/v1/alerts/settings"] = Staff,
+        ["PUT /api/v1/alerts/settings"] = Admin,
+        ["GET /api/v1/boosters"] = Staff,
+        ["POST /api/v1/boosters/{id}/accept"] = PrescriberOnly,
+        ["POST /api/v1/boosters/{id}/dismiss"] = PrescriberOnly,
     };
 
     [Fact]

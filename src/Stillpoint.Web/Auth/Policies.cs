@@ -38,6 +38,9 @@ internal static class Policies
     /// <summary>Therapists and prescribers: integration notes.</summary>
     public const string IntegrationNoteWriters = nameof(IntegrationNoteWriters);
 
+    /// <summary>Who may download identified and research exports (FHIR, CSV): clinic admins and prescribers.</summary>
+    public const string DataExporters = nameof(DataExporters);
+
     public static readonly IReadOnlyDictionary<string, string[]> RolesByPolicy = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
         [Staff] = [.. Roles.Staff],
@@ -51,6 +54,7 @@ internal static class Policies
         [ConsentSigners] = [Roles.ClinicAdmin, Roles.Prescriber, Roles.Nurse, Roles.Patient],
         [PatientSelf] = [Roles.Patient],
         [IntegrationNoteWriters] = [Roles.Therapist, Roles.Prescriber],
+        [DataExporters] = [Roles.ClinicAdmin, Roles.Prescriber],
     };
 
     public static void Configure(AuthorizationOptions options)

@@ -56,6 +56,7 @@ internal static class WebSetup
         services.AddStillpointSessions(builder.Configuration);
         Journal.JournalSetup.AddStillpointJournal(services);
         services.AddStillpointFollowUp();
+        Alerts.AlertEndpoints.AddStillpointAlerts(services);
         services.AddScoped<Outcomes.PatientOutcomeService>();
         Dashboard.DashboardSetup.AddStillpointDashboard(services);
     }
@@ -79,6 +80,7 @@ internal static class WebSetup
         app.MapSessionEndpoints();
         Journal.JournalEndpoints.MapJournalEndpoints(app);
         app.MapFollowUpEndpoints();
+        Alerts.AlertEndpoints.MapAlertEndpoints(app);
         Outcomes.OutcomeEndpoints.MapPatientOutcomeEndpoints(app);
         Dashboard.DashboardEndpoints.MapDashboardEndpoints(app);
         app.MapRazorComponents<App>();

@@ -1,0 +1,30 @@
+using Stillpoint.Web.Api;
+using Stillpoint.Web.Auth;
+
+namespace Stillpoint.Web.Interop;
+
+internal static class ExportEndpoints
+{
+    public static void MapExportEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1").WithTags("Export");
+        group.MapGet("/patients/{id:guid}/export", PatientAsync).RequireAuthorization(Policies.DataExporters)
+            .WithSummary("Download one patient's data: format=fhir (FHIR R4 Bundle JSON) or format=csv (zip of tidy CSV files). Audited.");
+        group.MapGet("/export/clinic", ClinicAsync).RequireAuthorization(Policies.DataExporters)
+            .WithSummary("Download the whole clinic's data: format=fhir or format=csv. Audited per patient.");
+        group.MapGet("/export/research", ResearchAsync).RequireAuthorization(Policies.DataExporters)
+            .WithSummary("Download the clinic's de-identified research export (zip of tidy CSV files: pseudonyms, shifted dates, no names or free text). Audited per patient.");
+    }
+
+    private static async Task<IResult> PatientAsync(Guid id, ExportService exports, CancellationToken ct, string? format = null) =>
+        (await exports.PatientAsync(id, format, ct)).ToHttpResult(File);
+
+    private static async Task<IResult> ClinicAsync(ExportService exports, CancellationToken ct, string? format = null) =>
+        (await exports.ClinicAsync(format, ct)).ToHttpResult(File);
+
+    private static async Task<IResult> ResearchAsync(ExportService exports, CancellationToken ct) =>
+        File(await exports.ResearchAsync(ct));
+
+    private static IResult File(ExportDownload download) =>
+        TypedResults.File(download.Content, download.ContentType, download.FileName);
+}
