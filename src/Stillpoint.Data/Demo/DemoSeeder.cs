@@ -59,6 +59,7 @@ public sealed class DemoSeeder(StillpointDbContext db, AccountService accounts, 
         await Sessions.SessionDemoData.SeedAsync(db, clinic.Id, patients[2].Id, "Mira Castellanos", prescriber.Id, ct); // ready to dose today
         await Outcomes.OutcomesDemoData.SeedAsync(db, clinic.Id, patients[5].Id, prescriber.Id, ct); // Ines Halvorsen: induction, booster, outcome history
         await Journal.JournalDemoData.SeedAsync(db, clinic.Id, patients[0].Id, ct); // Avery Lindqvist: one shared, one private entry, one note
+        await Alerts.AlertsDemoData.SeedAsync(db, clinic.Id, patients[4].Id, patients[3].Id, ct); // Sasha Brennan: open suicide-risk alert; Theo Varga: booster suggestion
         return clinic.Id;
     }
 
