@@ -179,9 +179,8 @@ internal static class SessionEndpoints
     }
 
     /// <summary>
-    /// Server-sent events: "changed" with the session id whenever a session of the caller's clinic changes, and a
-    /// "tick" every 15 s. Staff only (policy), the caller's clinic only; it ends when the client disconnects or the
-    /// server shuts down (so a graceful shutdown is not held up by open monitors).
+    /// Server-sent events: "changed" with the session id whenever a session of the caller's clinic changes (on any
+    /// node), and a "tick" every 15 s. Staff only (policy), the caller's clinic only.
     /// </summary>
     private static async Task StreamAsync(HttpContext http, ClinicEvents events, ICallerContext caller, IHostApplicationLifetime lifetime)
     {
@@ -191,37 +190,6 @@ internal static class SessionEndpoints
             return;
         }
 
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
-        var ct = stop.Token;
-        http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpResponseBodyFeature>()?.DisableBuffering();
-        http.Response.Headers.ContentType = "text/event-stream";
-        http.Response.Headers.CacheControl = "no-store";
-        using var subscription = events.Subscribe(clinic, ClinicTopics.Sessions);
-        try
-        {
-            await http.Response.WriteAsync("retry: 2000\n\n", ct);
-            await http.Response.Body.FlushAsync(ct);
-            while (!ct.IsCancellationRequested)
-            {
-                using var beat = CancellationTokenSource.CreateLinkedTokenSource(ct);
-                beat.CancelAfter(TimeSpan.FromSeconds(15));
-                try
-                {
-                    var sessionId = await subscription.Reader.ReadAsync(beat.Token);
-                    await http.Response.WriteAsync($"event: changed\ndata: {sessionId}\n\n", ct);
-                }
-                catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-                {
-                    // Heartbeat: keeps proxies from closing an idle stream, and lets the page re-render elapsed time and overdue checks.
-                    await http.Response.WriteAsync("event: tick\ndata: \n\n", ct);
-                }
-
-                await http.Response.Body.FlushAsync(ct);
-            }
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            // The client went away or the server is stopping: end the stream quietly.
-        }
+        await ClinicEventStream.RunAsync(http, events, clinic, ClinicTopics.Sessions, lifetime);
     }
 }
