@@ -57,6 +57,7 @@ public sealed class DemoSeeder(StillpointDbContext db, AccountService accounts, 
         await Assessment.AssessmentDemoData.SeedAsync(db, clinic.Id, patients[1].Id, ct); // Jonah Okafor: intake awaiting sign-off
         var prescriber = await db.Users.FirstAsync(u => u.ClinicId == clinic.Id && u.Email == "prescriber@demo.stillpoint.test", ct);
         await Sessions.SessionDemoData.SeedAsync(db, clinic.Id, patients[2].Id, "Mira Castellanos", prescriber.Id, ct); // ready to dose today
+        await FollowUp.FollowUpDemoData.SeedAsync(db, clinic.Id, patients[0].Id, prescriber.Id, ct); // Avery Lindqvist: active plan, dosed a week ago, questionnaires due now
         await Outcomes.OutcomesDemoData.SeedAsync(db, clinic.Id, patients[5].Id, prescriber.Id, ct); // Ines Halvorsen: induction, booster, outcome history
         await Journal.JournalDemoData.SeedAsync(db, clinic.Id, patients[0].Id, ct); // Avery Lindqvist: one shared, one private entry, one note
         await Alerts.AlertsDemoData.SeedAsync(db, clinic.Id, patients[4].Id, patients[3].Id, ct); // Sasha Brennan: open suicide-risk alert; Theo Varga: booster suggestion
