@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Stillpoint.Core.Access;
 using Stillpoint.Core.FollowUp;
+using Stillpoint.Data.Demo;
 using Stillpoint.Web.Tests.Infrastructure;
 
 namespace Stillpoint.Web.Tests.FollowUp;
@@ -102,5 +103,19 @@ public sealed class PortalTests(AppsFixture apps)
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var list = await admin.GetHtmlAsync("/follow-up/settings");
         Assert.Contains("PTSD schedule", list, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DemoPortalPatient_FindsQuestionnairesDueNow()
+    {
+        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var demo = StillpointTestApp.Over(database, demo: true);
+        using var session = await BrowserSession.SignInAsync(demo, "patient@demo.stillpoint.test", DemoSeeder.Password);
+
+        var home = await session.GetHtmlAsync("/portal");
+
+        // The demo plan started two weeks ago with a dose a week ago: the weekly PHQ-9 and the 7-day RRS-22 are due.
+        Assert.Contains("aria-label=\"Start Patient Health Questionnaire-9 (PHQ-9)\"", home, StringComparison.Ordinal);
+        Assert.Contains("aria-label=\"Upcoming sessions\"", home, StringComparison.Ordinal);
     }
 }
