@@ -18,10 +18,13 @@ public sealed record MeasureEnds(string InstrumentId, Guid PatientId, decimal Ba
 /// </summary>
 internal sealed class OutcomeReads(StillpointDbContext db)
 {
+    /// <summary>Room for a total × 100 below 1,000,000 (every shipped instrument's maximum is ≤ 800).</summary>
+    private const long TotalSlots = 1_000_000;
+
     private const string Valid = """
         FROM "InstrumentResponses" r
         WHERE r."ClinicId" = @clinic AND r."IsComplete" AND r."Total" IS NOT NULL AND r."AnsweredAt" < @end
-          AND r."Id" NOT IN (SELECT s."SupersedesId" FROM "InstrumentResponses" s WHERE s."ClinicId" = @clinic AND s."SupersedesId" IS NOT NULL)
+          AND r."Id" NOT IN (SELECT s."SupersedesId" FROM "InstrumentResponses" s WHERE s."SupersedesId" IS NOT NULL)
         """;
 
     /// <summary>
@@ -56,28 +59,32 @@ internal sealed class OutcomeReads(StillpointDbContext db)
         }
     }
 
-    /// <summary>Every patient's first and latest total per instrument, for patients measured at least twice (grouped in the database).</summary>
+    /// <summary>
+    /// Every patient's first and latest total per instrument, for patients measured at least twice, in one grouped pass:
+    /// each row's (second answered, total × 100) is packed into one integer, so MIN gives the first measure's total and
+    /// MAX the latest's (a join back to the rows would cost a lookup per group). Same-second ties take the lower/higher total.
+    /// </summary>
     public async Task<List<MeasureEnds>> MeasureEndsAsync(Guid clinicId, DateTimeOffset end, CancellationToken ct)
     {
+        var seconds = db.Database.IsNpgsql() ? "CAST(EXTRACT(EPOCH FROM r.\"AnsweredAt\") AS BIGINT)" : "(r.\"AnsweredAt\" / 10000000)";
+        var packed = $"({seconds} * {TotalSlots} + CAST(ROUND(r.\"Total\" * 100) AS BIGINT))";
         await using var command = await CommandAsync(
             $"""
-            WITH v AS (SELECT r."InstrumentId" AS i, r."PatientId" AS p, r."AnsweredAt" AS a, r."Total" AS t {Valid}),
-            e AS (SELECT i, p, MIN(a) AS fa, MAX(a) AS la FROM v GROUP BY i, p HAVING COUNT(*) > 1)
-            SELECT e.i, e.p, MIN(f.t), MIN(l.t) FROM e
-            JOIN v f ON f.i = e.i AND f.p = e.p AND f.a = e.fa
-            JOIN v l ON l.i = e.i AND l.p = e.p AND l.a = e.la
-            GROUP BY e.i, e.p
+            SELECT r."InstrumentId", r."PatientId", MIN({packed}), MAX({packed}) {Valid}
+            GROUP BY r."InstrumentId", r."PatientId" HAVING COUNT(*) > 1
             """,
             clinicId, end, ct);
         await using var reader = await command.ExecuteReaderAsync(ct);
         var ends = new List<MeasureEnds>();
         while (await reader.ReadAsync(ct))
         {
-            ends.Add(new MeasureEnds(reader.GetString(0), reader.GetGuid(1), reader.GetDecimal(2), reader.GetDecimal(3)));
+            ends.Add(new MeasureEnds(reader.GetString(0), reader.GetGuid(1), Unpack(reader.GetInt64(2)), Unpack(reader.GetInt64(3))));
         }
 
         return ends;
     }
+
+    private static decimal Unpack(long packed) => (packed % TotalSlots) / 100m;
 
     private async Task<DbCommand> CommandAsync(string sql, Guid clinicId, DateTimeOffset end, CancellationToken ct)
     {
