@@ -14,6 +14,13 @@ internal static class ExportEndpoints
             .WithSummary("Download the whole clinic's data: format=fhir or format=csv. Audited per patient.");
         group.MapGet("/export/research", ResearchAsync).RequireAuthorization(Policies.DataExporters)
             .WithSummary("Download the clinic's de-identified research export (zip of tidy CSV files: pseudonyms, shifted dates, no names or free text). Audited per patient.");
+
+        // The same downloads for the pages' links: /api accepts bearer tokens only, these accept the sign-in cookie.
+        var pages = app.MapGroup("").ExcludeFromDescription();
+        pages.MapGet("/patients/{id:guid}/export/{format}", (Guid id, string format, ExportService exports, CancellationToken ct) => PatientAsync(id, exports, ct, format))
+            .RequireAuthorization(Policies.DataExporters);
+        pages.MapGet("/export/download/{format}", (string format, ExportService exports, CancellationToken ct) =>
+            format == "research" ? ResearchAsync(exports, ct) : ClinicAsync(exports, ct, format)).RequireAuthorization(Policies.DataExporters);
     }
 
     private static async Task<IResult> PatientAsync(Guid id, ExportService exports, CancellationToken ct, string? format = null) =>

@@ -1,0 +1,122 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Stillpoint.Web.Tests.Infrastructure;
+
+namespace Stillpoint.Web.Tests.Interop;
+
+/// <summary>Acceptance (issue 7): export a patient to FHIR with the CLI, import into an empty clinic: same responses, scores and vitals.</summary>
+[Collection(WebAppsDefinition.Name)]
+public sealed class FhirRoundTripTests(AppsFixture apps) : IDisposable
+{
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("stillpoint-interop-");
+
+    public void Dispose() => _folder.Delete(recursive: true);
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task ExportThenImportIntoAnEmptyClinic_KeepsAnswersScoresAndVitals(string provider)
+    {
+        var app = apps[provider];
+        var clinic = await app.NewClinicAsync();
+        var patient = await InteropSeed.SeedPatientAsync(app, clinic);
+        var export = await InteropSeed.CliAsync(app, "export", "--format", "fhir", "--out", _folder.FullName, "--patient", patient.ToString(), "--clinic", clinic.Id.ToString());
+        Assert.True(export.Code == 0, export.Err);
+        var empty = Guid.Parse((await InteropSeed.CliAsync(app, "clinic", "add", "--name", "Imported")).Out.Trim());
+
+        var import = await InteropSeed.CliAsync(app, "import", "fhir", Path.Combine(_folder.FullName, "bundle.json"), "--clinic", empty.ToString());
+
+        Assert.True(import.Code == 0, import.Out + import.Err);
+        Assert.Contains("imported: 1 Patient, 1 sessions (Encounter), 3 QuestionnaireResponse, 2 vitals records", import.Out, StringComparison.Ordinal);
+        var before = await InteropSeed.SnapshotAsync(app, clinic.Id);
+        var after = await InteropSeed.SnapshotAsync(app, empty);
+        Assert.Equal(before.Responses, after.Responses);
+        Assert.Equal(before.Vitals, after.Vitals);
+        Assert.Equal([before.Patients.Single(p => p.StartsWith("B-", StringComparison.Ordinal))], after.Patients);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task ABundleWithOneBadResource_ImportsNothing_AndSaysWhichAndWhy(string provider)
+    {
+        var app = apps[provider];
+        var clinic = await app.NewClinicAsync();
+        var patient = await InteropSeed.SeedPatientAsync(app, clinic);
+        await InteropSeed.CliAsync(app, "export", "--format", "fhir", "--out", _folder.FullName, "--patient", patient.ToString(), "--clinic", clinic.Id.ToString());
+        var file = Path.Combine(_folder.FullName, "bundle.json");
+        var bundle = JsonNode.Parse(await File.ReadAllTextAsync(file))!;
+        var entries = bundle["entry"]!.AsArray();
+        var index = entries.ToList().FindIndex(e => (string?)e!["resource"]!["code"]?["coding"]?[0]?["code"] == "8867-4");
+        entries[index]!["resource"]!["valueQuantity"]!["code"] = "beats/min";
+        await File.WriteAllTextAsync(file, bundle.ToJsonString());
+        var empty = Guid.Parse((await InteropSeed.CliAsync(app, "clinic", "add", "--name", "Refusing")).Out.Trim());
+
+        var import = await InteropSeed.CliAsync(app, "import", "fhir", file, "--clinic", empty.ToString());
+
+        Assert.Equal(2, import.Code);
+        Assert.Contains($"refused: entry {index} Observation", import.Out, StringComparison.Ordinal);
+        Assert.Contains("unit must be UCUM '/min'", import.Out, StringComparison.Ordinal);
+        Assert.Contains("nothing was imported", import.Err, StringComparison.Ordinal);
+        var after = await InteropSeed.SnapshotAsync(app, empty);
+        Assert.Empty(after.Patients);
+        Assert.Empty(after.Responses);
+        Assert.Empty(after.Vitals);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task ImportingAPatientWhoseMrnExists_IsRefused(string provider)
+    {
+        var app = apps[provider];
+        var clinic = await app.NewClinicAsync();
+        var patient = await InteropSeed.SeedPatientAsync(app, clinic);
+        await InteropSeed.CliAsync(app, "export", "--format", "fhir", "--out", _folder.FullName, "--patient", patient.ToString(), "--clinic", clinic.Id.ToString());
+        var before = await InteropSeed.SnapshotAsync(app, clinic.Id);
+
+        var import = await InteropSeed.CliAsync(app, "import", "fhir", Path.Combine(_folder.FullName, "bundle.json"), "--clinic", clinic.Id.ToString());
+
+        Assert.Equal(2, import.Code);
+        Assert.Contains("already exists in this clinic", import.Out, StringComparison.Ordinal);
+        var after = await InteropSeed.SnapshotAsync(app, clinic.Id);
+        Assert.Equal(before.Patients, after.Patients);
+        Assert.Equal(before.Responses, after.Responses);
+        Assert.Equal(before.Vitals, after.Vitals);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task CliCsvAndResearchExports_WriteTidyFiles_AndResearchHasNoIdentifiers(string provider)
+    {
+        var app = apps[provider];
+        var clinic = await app.NewClinicAsync();
+        await InteropSeed.SeedPatientAsync(app, clinic);
+        var csv = Path.Combine(_folder.FullName, "csv");
+        var research = Path.Combine(_folder.FullName, "research");
+
+        Assert.Equal(0, (await InteropSeed.CliAsync(app, "export", "--format", "csv", "--out", csv, "--clinic", clinic.Id.ToString())).Code);
+        Assert.Equal(0, (await InteropSeed.CliAsync(app, "export", "--format", "research", "--out", research, "--clinic", clinic.Id.ToString())).Code);
+
+        Assert.Equal(1 + 9 + 7 + 8, InteropSeed.Lines(await File.ReadAllTextAsync(Path.Combine(csv, "responses.csv"))).Length);
+        Assert.Equal(1 + 5 + 2, InteropSeed.Lines(await File.ReadAllTextAsync(Path.Combine(csv, "vitals.csv"))).Length);
+        Assert.Contains($"B-{clinic.Tag}", await File.ReadAllTextAsync(Path.Combine(csv, "patients.csv")), StringComparison.Ordinal);
+        var all = string.Concat(Directory.GetFiles(research).Select(File.ReadAllText));
+        foreach (var secret in new[] { clinic.Tag, "Alex", "Blair", "Testperson", "1980-05-01", clinic.OtherPatientId.ToString() })
+        {
+            Assert.DoesNotContain(secret, all, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(1 + 9 + 7 + 8, InteropSeed.Lines(await File.ReadAllTextAsync(Path.Combine(research, "responses.csv"))).Length);
+    }
+
+    [Fact]
+    public async Task ExportWithoutAClinic_WhenThereAreSeveral_FailsWithAMessage()
+    {
+        var app = apps["sqlite"];
+        await app.NewClinicAsync();
+        await app.NewClinicAsync();
+
+        var result = await InteropSeed.CliAsync(app, "export", "--format", "csv", "--out", _folder.FullName);
+
+        Assert.Equal(1, result.Code);
+        Assert.Contains("name one with --clinic", result.Err, StringComparison.Ordinal);
+    }
+}
