@@ -2,6 +2,7 @@ using Stillpoint.Data.Access;
 using Stillpoint.Web.Api;
 using Stillpoint.Web.Auth;
 using Stillpoint.Web.Boosters;
+using Stillpoint.Web.Live;
 using Stillpoint.Web.Responses;
 
 namespace Stillpoint.Web.Alerts;
@@ -11,7 +12,6 @@ internal static class AlertEndpoints
     /// <summary>Registers alerts, their settings, the sweep, the response hook and boosters — one line in WebSetup.</summary>
     public static void AddStillpointAlerts(this IServiceCollection services)
     {
-        services.AddSingleton<AlertEvents>();
         services.AddScoped<AlertService>();
         services.AddScoped<AlertSettingsService>();
         services.AddScoped<BoosterService>();
@@ -61,8 +61,8 @@ internal static class AlertEndpoints
         app.MapGet("/live/alerts", StreamAsync).RequireAuthorization(Policies.Staff).ExcludeFromDescription();
     }
 
-    /// <summary>Server-sent events: "changed" with an alert id whenever the clinic's alerts change, "tick" every 15 s.</summary>
-    private static async Task StreamAsync(HttpContext http, AlertEvents events, ICallerContext caller, IHostApplicationLifetime lifetime)
+    /// <summary>Server-sent events of the clinic's alert changes (any node): the inbox reloads its list on each.</summary>
+    private static async Task StreamAsync(HttpContext http, ClinicEvents events, ICallerContext caller, IHostApplicationLifetime lifetime)
     {
         if (caller.ClinicId is not { } clinic || caller.PatientId is not null)
         {
@@ -70,36 +70,6 @@ internal static class AlertEndpoints
             return;
         }
 
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
-        var ct = stop.Token;
-        http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpResponseBodyFeature>()?.DisableBuffering();
-        http.Response.Headers.ContentType = "text/event-stream";
-        http.Response.Headers.CacheControl = "no-store";
-        using var subscription = events.Subscribe(clinic);
-        try
-        {
-            await http.Response.WriteAsync("retry: 2000\n\n", ct);
-            await http.Response.Body.FlushAsync(ct);
-            while (!ct.IsCancellationRequested)
-            {
-                using var beat = CancellationTokenSource.CreateLinkedTokenSource(ct);
-                beat.CancelAfter(TimeSpan.FromSeconds(15));
-                try
-                {
-                    var id = await subscription.Reader.ReadAsync(beat.Token);
-                    await http.Response.WriteAsync($"event: changed\ndata: {id}\n\n", ct);
-                }
-                catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-                {
-                    await http.Response.WriteAsync("event: tick\ndata: \n\n", ct);
-                }
-
-                await http.Response.Body.FlushAsync(ct);
-            }
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            // The client went away or the server is stopping.
-        }
+        await ClinicEventStream.RunAsync(http, events, clinic, ClinicTopics.Alerts, lifetime);
     }
 }

@@ -3,6 +3,7 @@ using Stillpoint.Core.Common;
 using Stillpoint.Core.FollowUp;
 using Stillpoint.Data;
 using Stillpoint.Data.Alerts;
+using Stillpoint.Web.Live;
 
 namespace Stillpoint.Web.Alerts;
 
@@ -11,7 +12,7 @@ namespace Stillpoint.Web.Alerts;
 /// Staff only — a patient caller gets 404 here even for alerts about itself (defence behind the Staff policy,
 /// because the patient data filter alone would show a patient its own alerts). Reads are audited per patient.
 /// </summary>
-internal sealed class AlertService(StillpointDbContext db, AlertEvents events)
+internal sealed class AlertService(StillpointDbContext db, ClinicEvents events)
 {
     public const int MaxNoteLength = 1000;
     public const int MaxListed = 200;
@@ -144,7 +145,7 @@ internal sealed class AlertService(StillpointDbContext db, AlertEvents events)
             return Stale();
         }
 
-        events.Publish(alert.ClinicId, alert.Id);
+        events.Publish(alert.ClinicId, ClinicTopics.Alerts, alert.Id);
         return Outcome<AlertDto>.Ok((await ToDtosAsync([alert], ct))[0]);
     }
 

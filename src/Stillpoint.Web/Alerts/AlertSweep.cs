@@ -3,8 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Stillpoint.Core.Access;
 using Stillpoint.Core.FollowUp;
 using Stillpoint.Core.Instruments;
-using Stillpoint.Data;
 using Stillpoint.Core.Plans;
+using Stillpoint.Data;
 using Stillpoint.Data.Access;
 using Stillpoint.Data.Alerts;
 using Stillpoint.Data.Assessment;
@@ -12,6 +12,7 @@ using Stillpoint.Data.Responses;
 using Stillpoint.Data.Sessions;
 using Stillpoint.Web.Boosters;
 using Stillpoint.Web.FollowUp;
+using Stillpoint.Web.Live;
 
 namespace Stillpoint.Web.Alerts;
 
@@ -26,7 +27,7 @@ internal sealed record SweepResult(int Escalated, int MissedSessions, int Overdu
 /// escalation is marked on the (versioned) alert, and outbox messages have dedup keys, so several nodes or repeated
 /// passes change nothing twice.
 /// </summary>
-internal sealed partial class AlertSweep(IServiceScopeFactory scopes, AlertEvents events, TimeProvider time, IConfiguration configuration, ILogger<AlertSweep> logger)
+internal sealed partial class AlertSweep(IServiceScopeFactory scopes, ClinicEvents events, TimeProvider time, IConfiguration configuration, ILogger<AlertSweep> logger)
     : BackgroundService
 {
     public const int Batch = 500;
@@ -76,7 +77,7 @@ internal sealed partial class AlertSweep(IServiceScopeFactory scopes, AlertEvent
             if (await TrySaveAsync(db, ct))
             {
                 count++;
-                events.Publish(alert.ClinicId, alert.Id);
+                events.Publish(alert.ClinicId, ClinicTopics.Alerts, alert.Id);
             }
         }
 
@@ -103,7 +104,7 @@ internal sealed partial class AlertSweep(IServiceScopeFactory scopes, AlertEvent
                 if (await AlertRaiser.RaiseAsync(db, session.ClinicId, session.PatientId, alert, source, ct) is { } row && await TrySaveAsync(db, ct))
                 {
                     count++;
-                    events.Publish(row.ClinicId, row.Id);
+                    events.Publish(row.ClinicId, ClinicTopics.Alerts, row.Id);
                 }
             }
         }
@@ -135,7 +136,7 @@ internal sealed partial class AlertSweep(IServiceScopeFactory scopes, AlertEvent
                 if (await AlertRaiser.RaiseAsync(db, schedule.ClinicId, patientId, keyed, source, ct) is { } row && await TrySaveAsync(db, ct))
                 {
                     count++;
-                    events.Publish(row.ClinicId, row.Id);
+                    events.Publish(row.ClinicId, ClinicTopics.Alerts, row.Id);
                 }
             }
         }

@@ -4,6 +4,7 @@ using Stillpoint.Data;
 using Stillpoint.Data.Alerts;
 using Stillpoint.Data.Responses;
 using Stillpoint.Web.Boosters;
+using Stillpoint.Web.Live;
 using Stillpoint.Web.Responses;
 
 namespace Stillpoint.Web.Alerts;
@@ -14,7 +15,7 @@ namespace Stillpoint.Web.Alerts;
 /// patient's baseline, and a booster suggestion when a completed response shows the symptom returning (§5). If the
 /// response is not stored, neither is anything raised here.
 /// </summary>
-internal sealed class ResponseAlertHandler(StillpointDbContext db, InstrumentLibrary library, AlertEvents events) : IResponseStoredHandler
+internal sealed class ResponseAlertHandler(StillpointDbContext db, InstrumentLibrary library, ClinicEvents events) : IResponseStoredHandler
 {
     private readonly List<CareAlert> _raised = [];
 
@@ -46,7 +47,7 @@ internal sealed class ResponseAlertHandler(StillpointDbContext db, InstrumentLib
     {
         foreach (var alert in _raised)
         {
-            events.Publish(alert.ClinicId, alert.Id);
+            events.Publish(alert.ClinicId, ClinicTopics.Alerts, alert.Id);
         }
     }
 
