@@ -41,7 +41,8 @@ internal sealed class PatientOutcomeService(StillpointDbContext db, InstrumentLi
             .Where(r => r.Context != PrePostPairing.PostDose && library.TryGet(r.InstrumentId, out _))
             .GroupBy(r => r.InstrumentId, StringComparer.Ordinal)
             .Select(group => Instrument(library.Get(group.Key), [.. group.OrderBy(r => r.AnsweredAt).ThenBy(r => r.Id)]))
-            .OrderBy(i => i.Title, StringComparer.Ordinal)
+            .OrderBy(i => i.Instrument == StateInstrument) // the state measure last, next to its pre/post chart
+            .ThenBy(i => i.Title, StringComparer.Ordinal)
             .ToList();
         await db.AuditReadAsync("PatientOutcomes", patientId.ToString(), patientId, patient.ClinicId, ct,
             $"outcomes: {responses.Count} responses, {timeline.Count} sessions");
