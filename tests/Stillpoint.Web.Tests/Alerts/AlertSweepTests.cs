@@ -107,4 +107,27 @@ public sealed class AlertSweepTests(AppsFixture apps)
         Assert.Equal(sessionId.ToString(), alert.GetProperty("sourceRef").GetString());
         Assert.Equal(3, (await OutboxAsync(app, clinic.Id)).Count);
     }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task UnansweredScheduledQuestionnaires_PastTheThreshold_AreLowAlerts_InboxOnly_Once(string provider)
+    {
+        var app = apps[provider];
+        var clinic = await app.NewClinicAsync();
+        await ReadyToDose.PrepareAsync(app, clinic, clinic.OtherPatientId);
+        using var nurse = await app.ClientAsAsync(clinic, Roles.Nurse);
+        var sweep = ActivatorUtilities.CreateInstance<AlertSweep>(app.Services, (TimeProvider)new SettableClock(DateTimeOffset.UtcNow.AddDays(20)));
+
+        // Twenty days into an active plan with nothing answered: the weekly PHQ-9 (at least) is overdue beyond 1 day.
+        await sweep.SweepAsync(CancellationToken.None);
+        var first = await AlertsAsync(nurse, "?kind=OverdueMeasure");
+        Assert.NotEmpty(first);
+        Assert.All(first, a => Assert.Equal("Low", a.GetProperty("severity").GetString()));
+        Assert.All(first, a => Assert.Equal(clinic.OtherPatientId, a.GetProperty("patientId").GetGuid()));
+        Assert.Contains(first, a => a.GetProperty("instrumentId").GetString() == "phq9");
+        Assert.Empty(await OutboxAsync(app, clinic.Id)); // low severity: inbox only
+
+        await sweep.SweepAsync(CancellationToken.None);
+        Assert.Equal(first.Count, (await AlertsAsync(nurse, "?kind=OverdueMeasure")).Count);
+    }
 }
