@@ -97,6 +97,9 @@ public sealed class AuthorizationMatrixTests(AppsFixture apps)
         ["GET /api/v1/outcomes/dashboard"] = StaffOnly,
         ["GET /api/v1/outcomes/durability"] = StaffOnly,
         ["PUT /api/v1/eligibility-rules"] = Admin,
+        ["GET /api/v1/patients/{id}/export"] = Research,
+        ["GET /api/v1/export/clinic"] = Research,
+        ["GET /api/v1/export/research"] = Research,
         ["GET /api/v1/portal/journal"] = [Roles.Patient],
         ["POST /api/v1/portal/journal"] = [Roles.Patient],
         ["GET /api/v1/portal/journal/{entryId}"] = [Roles.Patient],
@@ -111,11 +114,6 @@ public sealed class AuthorizationMatrixTests(AppsFixture apps)
         ["GET /api/v1/journal-prompts"] = Everyone,
         ["PUT /api/v1/journal-prompts"] = Admin,
         ["GET /api/v1/patients/{id}/follow-up/schedule"] = Everyone,
-        ["GET /api/v1/follow-up/templates"] = StaffOnly,
-        ["GET /api/v1/follow-up/templates/{scope}"] = StaffOnly,
-        ["PUT /api/v1/follow-up/templates/{scope}"] = Admin,
-        ["GET /api/v1/portal/notifications"] = [Roles.Patient],
-        ["POST /api/v1/portal/notifications/{id}/read"] = [Roles.Patient],
         ["GET /api/v1/alerts"] = Staff,
         ["POST /api/v1/alerts/{id}/acknowledge"] = Staff,
         ["POST /api/v1/alerts/{id}/resolve"] = Staff,
@@ -124,6 +122,11 @@ public sealed class AuthorizationMatrixTests(AppsFixture apps)
         ["GET /api/v1/boosters"] = Staff,
         ["POST /api/v1/boosters/{id}/accept"] = PrescriberOnly,
         ["POST /api/v1/boosters/{id}/dismiss"] = PrescriberOnly,
+        ["GET /api/v1/follow-up/templates"] = StaffOnly,
+        ["GET /api/v1/follow-up/templates/{scope}"] = StaffOnly,
+        ["PUT /api/v1/follow-up/templates/{scope}"] = Admin,
+        ["GET /api/v1/portal/notifications"] = [Roles.Patient],
+        ["POST /api/v1/portal/notifications/{id}/read"] = [Roles.Patient],
     };
 
     [Fact]

@@ -58,6 +58,7 @@ internal static class WebSetup
         services.AddStillpointFollowUp();
         Alerts.AlertEndpoints.AddStillpointAlerts(services);
         services.AddScoped<Outcomes.PatientOutcomeService>();
+        services.AddScoped<Interop.ExportService>();
         Dashboard.DashboardSetup.AddStillpointDashboard(services);
     }
 
@@ -82,6 +83,7 @@ internal static class WebSetup
         app.MapFollowUpEndpoints();
         Alerts.AlertEndpoints.MapAlertEndpoints(app);
         Outcomes.OutcomeEndpoints.MapPatientOutcomeEndpoints(app);
+        Interop.ExportEndpoints.MapExportEndpoints(app);
         Dashboard.DashboardEndpoints.MapDashboardEndpoints(app);
         app.MapRazorComponents<App>();
     }
