@@ -28,7 +28,7 @@ public sealed class AlertPageTests(AppsFixture apps)
         Assert.Contains($"href=\"/patients/{clinic.PortalPatientId}\"", html, StringComparison.Ordinal);
         Assert.Contains("1 open", html, StringComparison.Ordinal);
         Assert.Contains("data-live=\"/live/alerts\"", html, StringComparison.Ordinal);
-        Assert.Contains("js/alerts.js", html, StringComparison.Ordinal);
+        Assert.Contains("js/live-board.js", html, StringComparison.Ordinal);
 
         var acked = await nurse.PostFormAsync("/alerts", $"ack-{id}", new() { ["version"] = "0", ["note"] = "On it" });
         Assert.Equal(HttpStatusCode.Redirect, acked.StatusCode);

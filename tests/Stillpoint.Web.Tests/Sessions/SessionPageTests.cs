@@ -91,7 +91,7 @@ public sealed class SessionPageTests(AppsFixture apps)
         var monitor = await browser.GetHtmlAsync("/monitor");
         Assert.Contains(page, monitor, StringComparison.Ordinal);
         Assert.Contains("BP 122/78", monitor, StringComparison.Ordinal);
-        Assert.Contains("js/monitor.js", monitor, StringComparison.Ordinal);
+        Assert.Contains("js/live-board.js", monitor, StringComparison.Ordinal);
         var form = await browser.GetHtmlAsync($"{page}/monitoring-form");
         Assert.Contains("Blood pressure about 40 min after the dose", form, StringComparison.Ordinal);
         Assert.Contains("Lot number(s)", form, StringComparison.Ordinal);
