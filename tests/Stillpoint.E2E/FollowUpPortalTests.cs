@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -5,8 +6,9 @@ using static Microsoft.Playwright.Assertions;
 namespace Stillpoint.E2E;
 
 /// <summary>
-/// Issue 6 end to end: the demo portal patient (Avery Lindqvist) on a phone writes a journal entry shared with the
-/// care team; the demo therapist then sees it on the patient's page, and never the patient's private entry.
+/// Issue 6 end to end: the demo portal patient (Avery Lindqvist) on a phone completes the PHQ-9 due in the portal
+/// with item 9 answered 1, then writes a journal entry shared with the care team; the demo therapist then sees the
+/// entry on the patient's page (never the patient's private entry) and the suicide-risk alert in the clinic inbox.
 /// </summary>
 [Collection(BrowserTestGroup.Name)]
 public sealed class FollowUpPortalTests(BrowserFixture browser, ITestOutputHelper output)
@@ -16,12 +18,13 @@ public sealed class FollowUpPortalTests(BrowserFixture browser, ITestOutputHelpe
     private const string EntryText = "Quieter evening. I caught the replay twice and let it pass.";
 
     [BrowserFact]
-    public async Task Patient_on_a_phone_shares_a_journal_entry_and_the_therapist_sees_it()
+    public async Task Patient_on_a_phone_completes_a_due_phq9_and_shares_a_journal_entry_the_therapist_sees_both()
     {
         await using (var phone = await PhoneContextAsync())
         {
             var page = await phone.NewPageAsync();
             await DemoSignIn.AsAsync(page, PatientEmail);
+            await CompleteDuePhq9Async(page);
             await WriteSharedEntryAsync(page);
         }
 
@@ -37,6 +40,28 @@ public sealed class FollowUpPortalTests(BrowserFixture browser, ITestOutputHelpe
         // The demo's private evening entry stays the patient's alone.
         await Expect(staff.GetByText("lake house")).ToHaveCountAsync(0);
         await Screenshot(staff, "journal-therapist.png");
+
+        await staff.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Alerts" }).ClickAsync();
+        var alert = staff.Locator("section.alert-item[data-kind='SuicideRisk']", new() { HasText = "Avery Lindqvist" });
+        await Expect(alert.First).ToBeVisibleAsync();
+        await Expect(alert.First.Locator(".flag-suicide")).ToHaveTextAsync("Suicide risk");
+        await Screenshot(staff, "alerts-therapist.png");
+    }
+
+    /// <summary>Opens the PHQ-9 from "Due now" and answers every item 1 ("on some days"), item 9 included.</summary>
+    private async Task CompleteDuePhq9Async(IPage page)
+    {
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "My care" }).ClickAsync();
+        await page.GetByRole(AriaRole.List, new() { Name = "Questionnaires due now" })
+            .GetByRole(AriaRole.Link, new() { NameRegex = new Regex("PHQ-9") }).ClickAsync();
+        for (var item = 1; item <= 9; item++)
+        {
+            await page.Locator($"#item-{item}").GetByLabel("1 — On some days").CheckAsync();
+        }
+
+        await Screenshot(page, "portal-phq9-phone.png");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Submit answers" }).ClickAsync();
+        await Expect(page.Locator(".flag-banner")).ToContainTextAsync("Your care team has been notified");
     }
 
     private Task<IBrowserContext> PhoneContextAsync() => browser.Browser.NewContextAsync(new()
