@@ -37,5 +37,12 @@ if [ -n "${PERF_OUT:-}" ]; then  # optional CPU profile of the server during the
   perf record -F 999 -g -o "$PERF_OUT" -p "$(pgrep -P "$SERVER" -f Stillpoint.Web.dll || pgrep -f "Stillpoint.Web.dll --urls http://127.0.0.1:$PORT" | tail -1)" -- sleep "$DURATION" >/dev/null 2>&1 &
 fi
 echo "load average before the measured run: $(cut -d' ' -f1-3 /proc/loadavg)"
-TOKEN=$TOKEN SESSION=$SESSION wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$ROOT/bench/vitals/vitals.lua" "http://127.0.0.1:$PORT"
+SERVER_PID=$(pgrep -f "Stillpoint.Web.dll --urls http://127.0.0.1:$PORT" | tail -1)
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER_PID/stat"; }  # user + system clock ticks of the server process
+writer_ticks() { for t in /proc/$SERVER_PID/task/*; do if grep -q "Long Runni" "$t/comm"; then sed "s/.*) //" "$t/stat" | awk '{print $12 + $13}'; fi; done | awk '{s += $1} END {print s + 0}'; }
+BEFORE=$(cpu_ticks)
+WRITER_BEFORE=$(writer_ticks)
+TOKEN=$TOKEN SESSION=$SESSION wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$ROOT/bench/vitals/vitals.lua" "http://127.0.0.1:$PORT" | tee "$WORK/wrk.txt"
+REQUESTS=$(awk '/requests in/ {print $1}' "$WORK/wrk.txt")
+echo "server CPU per request: $(( ($(cpu_ticks) - BEFORE) * 1000000 / $(getconf CLK_TCK) / REQUESTS )) µs (user + system, all server threads), of which the group-commit writer thread $(( ($(writer_ticks) - WRITER_BEFORE) * 1000000 / $(getconf CLK_TCK) / REQUESTS )) µs"
 echo "provider=$PROVIDER connections=$CONNECTIONS duration=${DURATION}s"

@@ -24,11 +24,6 @@ function request()
   return wrk.format()
 end
 
-local statuses = {}
-function response(status, headers, body)
-  statuses[status] = (statuses[status] or 0) + 1
-end
-
 function done(summary, latency, requests)
   io.write(string.format("p50 %.2f ms, p99 %.2f ms, max %.2f ms\n", latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency.max / 1000))
   io.write(string.format("non-2xx/3xx: %d, errors: connect %d read %d write %d timeout %d\n",

@@ -1,6 +1,10 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Globalization;
+using System.Linq.Expressions;
+using System.Reflection;
 using System.Text;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -30,6 +34,7 @@ public sealed class AuditedBatch
     private readonly List<(IClinicScoped Row, AuditActor Actor)> _audited = [];
     private readonly Dictionary<Type, List<object>> _rows = [];
     private readonly List<DbCommand> _owned = [];
+    private readonly List<SqliteInsertStatement> _ownedInserts = [];
 
     internal AuditedBatch(StillpointDbContext db, DbConnection connection, DbTransaction transaction, PreparedStatements? statements)
     {
@@ -178,6 +183,12 @@ public sealed class AuditedBatch
         }
 
         _owned.Clear();
+        foreach (var insert in _ownedInserts)
+        {
+            insert.Dispose();
+        }
+
+        _ownedInserts.Clear();
     }
 
     /// <summary>A command on this batch's connection and transaction.</summary>
@@ -204,22 +215,7 @@ public sealed class AuditedBatch
         var shape = Shapes.GetOrAdd((type, npgsql), key => TableShape.For(_db.Model, key.Item1));
         if (!npgsql)
         {
-            // SQLite: one prepared single-row INSERT re-executed per row (in-process, no round trips). Binding is by
-            // parameter name, a linear search per parameter, so multi-row statements would cost O(n^2).
-            var single = await PreparedAsync(shape.InsertSql(1), command =>
-                command.Parameters.AddRange(shape.Columns.Select((c, i) => c.Mapping.CreateParameter(command, "@p" + i, null, c.Nullable)).ToArray()), ct);
-            var parameters = single.Parameters;
-            foreach (var row in rows)
-            {
-                for (var c = 0; c < shape.Columns.Count; c++)
-                {
-                    var column = shape.Columns[c];
-                    parameters[c].Value = column.ToProvider(column.Getter(row)) ?? DBNull.Value;
-                }
-
-                await single.ExecuteNonQueryAsync(ct);
-            }
-
+            InsertRowsSqlite(shape, rows);
             return;
         }
 
@@ -241,11 +237,41 @@ public sealed class AuditedBatch
         }
     }
 
+    /// <summary>
+    /// SQLite: one single-row INSERT, prepared once and bound by position, re-executed per row (in-process: no round
+    /// trips, so multi-row statements would only add parsing).
+    /// </summary>
+    private void InsertRowsSqlite(TableShape shape, List<object> rows)
+    {
+        var connection = (SqliteConnection)Connection;
+        var sql = shape.PositionalInsertSql;
+        SqliteInsertStatement Prepare() => SqliteInsertStatement.Prepare(connection, sql, [.. shape.Columns.Select(c => c.SqliteType)]);
+        var statement = _statements?.Insert(Connection, sql, Prepare) ?? OwnedInsert(Prepare());
+        var values = new object?[shape.Columns.Count];
+        foreach (var row in rows)
+        {
+            for (var c = 0; c < values.Length; c++)
+            {
+                var column = shape.Columns[c];
+                values[c] = column.ToProvider(column.Getter(row));
+            }
+
+            statement.Execute(values);
+        }
+    }
+
+    private SqliteInsertStatement OwnedInsert(SqliteInsertStatement statement)
+    {
+        _ownedInserts.Add(statement);
+        return statement;
+    }
+
     /// <summary>An entity type's table and columns from the EF model, with the provider's type mapping (and value converter) per column.</summary>
     private sealed class TableShape
     {
         private readonly ConcurrentDictionary<int, string> _sql = new();
         private readonly string _prefix;
+        private string? _positional;
 
         private TableShape(string prefix, List<Column> columns)
         {
@@ -261,10 +287,21 @@ public sealed class AuditedBatch
             var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
             var columns = entity.GetProperties()
                 .Where(p => p.ValueGenerated == ValueGenerated.Never || p.IsKey())
-                .Select(p => new Column(p.GetColumnName(table)!, p.GetRelationalTypeMapping(), p.IsNullable, p.PropertyInfo!.GetValue))
+                .Select(p => new Column(p.GetColumnName(table)!, p.GetRelationalTypeMapping(), p.IsNullable, Getter(type, p.PropertyInfo!)))
                 .ToList();
             var prefix = $"INSERT INTO \"{table.Name}\" ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) VALUES ";
             return new TableShape(prefix, columns);
+        }
+
+        /// <summary>The single-row INSERT with positional parameters ?1..?n (SQLite).</summary>
+        public string PositionalInsertSql => _positional ??= _prefix + "(" + string.Join(", ", Columns.Select((_, i) => "?" + (i + 1).ToString(CultureInfo.InvariantCulture))) + ")";
+
+        /// <summary>A compiled property read (reflection's GetValue per column and row was a visible cost at ingestion rates).</summary>
+        private static Func<object?, object?> Getter(Type type, PropertyInfo property)
+        {
+            var row = Expression.Parameter(typeof(object), "row");
+            var read = Expression.Property(Expression.Convert(row, type), property);
+            return Expression.Lambda<Func<object?, object?>>(Expression.Convert(read, typeof(object)), row).Compile();
         }
 
         public string InsertSql(int rows) => _sql.GetOrAdd(rows, n =>
@@ -288,6 +325,17 @@ public sealed class AuditedBatch
 
     private sealed record Column(string Name, RelationalTypeMapping Mapping, bool Nullable, Func<object?, object?> Getter)
     {
+        private SqliteType? _sqliteType;
+
+        /// <summary>The SQLite type EF's mapping gives this column's parameters (how Microsoft.Data.Sqlite would bind a value); SQLite shapes only.</summary>
+        public SqliteType SqliteType => _sqliteType ??= SqliteTypeOf(Mapping);
+
+        private static SqliteType SqliteTypeOf(RelationalTypeMapping mapping)
+        {
+            using var command = new SqliteCommand();
+            return mapping.CreateParameter(command, "p", null) is SqliteParameter parameter ? parameter.SqliteType : SqliteType.Text;
+        }
+
         /// <summary>The value as the provider stores it (the mapping's value converter applied, e.g. SQLite's UTC ticks).</summary>
         public object? ToProvider(object? value) => value is null || Mapping.Converter is null ? value : Mapping.Converter.ConvertToProvider(value);
     }

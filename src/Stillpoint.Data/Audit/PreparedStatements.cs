@@ -10,6 +10,7 @@ namespace Stillpoint.Data.Audit;
 public sealed class PreparedStatements : IDisposable
 {
     private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SqliteInsertStatement> _inserts = new(StringComparer.Ordinal);
     private DbConnection? _connection;
 
     internal bool TryGet(DbConnection connection, string sql, out DbCommand command)
@@ -25,6 +26,18 @@ public sealed class PreparedStatements : IDisposable
 
     internal void Add(string sql, DbCommand command) => _commands[sql] = command;
 
+    /// <summary>A positional SQLite insert prepared on <paramref name="connection"/> (prepared on first use, kept for the connection's life).</summary>
+    internal SqliteInsertStatement Insert(DbConnection connection, string sql, Func<SqliteInsertStatement> prepare)
+    {
+        TryGet(connection, sql, out _);
+        if (!_inserts.TryGetValue(sql, out var statement))
+        {
+            _inserts[sql] = statement = prepare();
+        }
+
+        return statement;
+    }
+
     public void Dispose()
     {
         foreach (var command in _commands.Values)
@@ -33,6 +46,12 @@ public sealed class PreparedStatements : IDisposable
         }
 
         _commands.Clear();
+        foreach (var insert in _inserts.Values)
+        {
+            insert.Dispose();
+        }
+
+        _inserts.Clear();
         _connection = null;
     }
 }
