@@ -68,6 +68,16 @@ internal sealed class SqliteInsertStatement : IDisposable
         }
     }
 
+    /// <summary>The Guid as Microsoft.Data.Sqlite stores it as text ("D", upper case), formatted once.</summary>
+    private static string UpperText(Guid guid) => string.Create(36, guid, static (chars, value) =>
+    {
+        value.TryFormat(chars, out _);
+        for (var i = 0; i < chars.Length; i++)
+        {
+            chars[i] = char.ToUpperInvariant(chars[i]);
+        }
+    });
+
     private int Bind(int index, SqliteType type, object? value) => value switch
     {
         null or DBNull => raw.sqlite3_bind_null(_statement, index),
@@ -75,7 +85,7 @@ internal sealed class SqliteInsertStatement : IDisposable
         byte[] bytes => raw.sqlite3_bind_blob(_statement, index, bytes),
         Guid guid => type == SqliteType.Blob
             ? raw.sqlite3_bind_blob(_statement, index, guid.ToByteArray())
-            : raw.sqlite3_bind_text(_statement, index, guid.ToString().ToUpperInvariant()),
+            : raw.sqlite3_bind_text(_statement, index, UpperText(guid)),
         bool flag => raw.sqlite3_bind_int64(_statement, index, flag ? 1 : 0),
         double or float => raw.sqlite3_bind_double(_statement, index, Convert.ToDouble(value, CultureInfo.InvariantCulture)),
         decimal number => type == SqliteType.Real

@@ -48,6 +48,16 @@ public sealed class SqliteCheckpointer(IConfiguration configuration)
         return result;
     }
 
+    /// <summary>
+    /// A PASSIVE checkpoint on a writer's own connection, between its transactions. A background checkpoint races a
+    /// busy writer and never catches the WAL's end, so the WAL would only ever restart through a RESTART checkpoint
+    /// that stops the writer; run here, with nothing committing meanwhile, it copies the last frames too, and the
+    /// writer's next transaction starts the WAL from the beginning. Cheap when the background checkpoints have
+    /// already copied most pages.
+    /// </summary>
+    public static async Task<CheckpointResult> CatchUpAsync(System.Data.Common.DbConnection connection, CancellationToken ct) =>
+        await RunAsync((SqliteConnection)connection, "PASSIVE", ct);
+
     private static async Task<CheckpointResult> RunAsync(SqliteConnection connection, string mode, CancellationToken ct)
     {
         await using var command = connection.CreateCommand();

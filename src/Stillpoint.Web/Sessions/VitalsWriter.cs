@@ -7,6 +7,7 @@ using Stillpoint.Core.Sessions;
 using Stillpoint.Data;
 using Stillpoint.Data.Access;
 using Stillpoint.Data.Audit;
+using Stillpoint.Data.Database;
 using Stillpoint.Data.Sessions;
 using Stillpoint.Web.Live;
 
@@ -71,10 +72,11 @@ internal sealed class WriterCaller : ICallerContext
 /// the transaction, so a session's phase is never stale and a key is checked against everything committed before.
 /// If a batch fails, its requests are retried one by one, so one bad request cannot fail its neighbours.
 /// The writer keeps one connection open for its life with its statements prepared once (replaced after a failure);
-/// it never checkpoints the SQLite WAL itself (<see cref="WalCheckpointService"/> does, off the commit path).
+/// the SQLite WAL is checkpointed in the background (<see cref="WalCheckpointService"/>), plus a short catch-up on the
+/// writer's connection between batches so the WAL restarts instead of growing.
 /// </summary>
 internal sealed partial class VitalsWriter(
-    IServiceScopeFactory scopes, ClinicEvents events, IOptions<SessionRules> rules, TimeProvider time, ILogger<VitalsWriter> logger)
+    IServiceScopeFactory scopes, ClinicEvents events, IOptions<SessionRules> rules, SqliteCheckpointer checkpointer, TimeProvider time, ILogger<VitalsWriter> logger)
     : BackgroundService
 {
     public const int MaxBatch = 1024;
@@ -89,6 +91,7 @@ internal sealed partial class VitalsWriter(
     private readonly PreparedStatements _statements = new();
     private AsyncServiceScope? _scope;
     private StillpointDbContext? _db;
+    private long _lastCatchUp;
 
     public Task<WriteAnswer> SubmitAsync(VitalsWrite write)
     {
@@ -168,6 +171,7 @@ internal sealed partial class VitalsWriter(
         {
             var answers = await CommitAsync(batch);
             Complete(answers);
+            await CatchUpCheckpointAsync();
         }
         catch (Exception ex) when (batch.Count > 1 && ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
         {
@@ -186,6 +190,29 @@ internal sealed partial class VitalsWriter(
             {
                 write.Done.TrySetResult(new WriteAnswer(StatusCodes.Status503ServiceUnavailable, null, "The vitals could not be stored; nothing was written. Retry with the same Idempotency-Key.", Replayed: false));
             }
+        }
+    }
+
+    /// <summary>
+    /// SQLite: at most every <see cref="SqliteCheckpointer.IntervalMs"/> while writing, after a commit (its requests
+    /// already answered), checkpoint on the writer's own connection so the WAL restarts (see
+    /// <see cref="SqliteCheckpointer.CatchUpAsync"/>) instead of growing until a blocking RESTART checkpoint.
+    /// </summary>
+    private async Task CatchUpCheckpointAsync()
+    {
+        if (!checkpointer.Enabled || _db is null || time.GetElapsedTime(_lastCatchUp).TotalMilliseconds < checkpointer.IntervalMs)
+        {
+            return;
+        }
+
+        _lastCatchUp = time.GetTimestamp();
+        try
+        {
+            await SqliteCheckpointer.CatchUpAsync(_db.Database.GetDbConnection(), CancellationToken.None);
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException ex)
+        {
+            LogCheckpointFailed(logger, ex.SqliteErrorCode);
         }
     }
 
@@ -418,6 +445,9 @@ internal sealed partial class VitalsWriter(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Vitals batch of {Count} failed ({Error}); retrying one by one.")]
     private static partial void LogBatchRetry(ILogger logger, int count, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Writer-side WAL checkpoint failed (SQLite error {Code}); the background checkpoint continues.")]
+    private static partial void LogCheckpointFailed(ILogger logger, int code);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Vitals write failed ({Error}); answered 503.")]
     private static partial void LogWriteFailed(ILogger logger, string error);

@@ -38,4 +38,44 @@ public sealed class WalCheckpointTests(AppsFixture apps)
         Assert.Equal(provider == "sqlite", checkpointer.Enabled);
         Assert.Equal(provider == "sqlite", await checkpointer.CheckpointAsync(CancellationToken.None) is not null);
     }
+
+    [Fact]
+    public async Task AWritersCatchUpCheckpoint_CopiesTheWholeWal_SoItsNextCommitRestartsTheWal()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"stillpoint-wal-{Guid.NewGuid():N}.db");
+        try
+        {
+            await using var writer = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False");
+            await writer.OpenAsync();
+            await ExecuteAsync(writer, "PRAGMA journal_mode=WAL; PRAGMA wal_autocheckpoint=0; CREATE TABLE t (v TEXT);");
+            for (var i = 0; i < 50; i++)
+            {
+                await ExecuteAsync(writer, $"INSERT INTO t VALUES ('{new string('x', 2000)}');");
+            }
+
+            var caughtUp = await SqliteCheckpointer.CatchUpAsync(writer, CancellationToken.None);
+            Assert.True(caughtUp.LogPages >= 50);
+            Assert.Equal(caughtUp.LogPages, caughtUp.CheckpointedPages);
+
+            // The next commit starts the WAL from the beginning: a handful of frames, not 50 more on top.
+            await ExecuteAsync(writer, "INSERT INTO t VALUES ('after');");
+            var next = await SqliteCheckpointer.CatchUpAsync(writer, CancellationToken.None);
+            Assert.InRange(next.LogPages, 1, 5);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+            {
+                File.Delete(file);
+            }
+        }
+    }
+
+    private static async Task ExecuteAsync(Microsoft.Data.Sqlite.SqliteConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
 }
