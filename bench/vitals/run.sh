@@ -42,7 +42,7 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER_PID/stat"; }  # user + syst
 writer_ticks() { for t in /proc/$SERVER_PID/task/*; do if grep -q "Long Runni" "$t/comm"; then sed "s/.*) //" "$t/stat" | awk '{print $12 + $13}'; fi; done | awk '{s += $1} END {print s + 0}'; }
 BEFORE=$(cpu_ticks)
 WRITER_BEFORE=$(writer_ticks)
-TOKEN=$TOKEN SESSION=$SESSION wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$ROOT/bench/vitals/vitals.lua" "http://127.0.0.1:$PORT" | tee "$WORK/wrk.txt"
+TOKEN=$TOKEN SESSION=$SESSION /usr/bin/time -f "wrk CPU: %U s user, %S s system" wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$ROOT/bench/vitals/vitals.lua" "http://127.0.0.1:$PORT" 2>&1 | tee "$WORK/wrk.txt"
 REQUESTS=$(awk '/requests in/ {print $1}' "$WORK/wrk.txt")
 echo "server CPU per request: $(( ($(cpu_ticks) - BEFORE) * 1000000 / $(getconf CLK_TCK) / REQUESTS )) µs (user + system, all server threads), of which the group-commit writer thread $(( ($(writer_ticks) - WRITER_BEFORE) * 1000000 / $(getconf CLK_TCK) / REQUESTS )) µs"
 echo "provider=$PROVIDER connections=$CONNECTIONS duration=${DURATION}s"
