@@ -91,7 +91,6 @@ internal sealed partial class VitalsWriter(
     private readonly PreparedStatements _statements = new();
     private AsyncServiceScope? _scope;
     private StillpointDbContext? _db;
-    private long _lastCatchUp;
 
     public Task<WriteAnswer> SubmitAsync(VitalsWrite write)
     {
@@ -194,21 +193,24 @@ internal sealed partial class VitalsWriter(
     }
 
     /// <summary>
-    /// SQLite: at most every <see cref="SqliteCheckpointer.IntervalMs"/> while writing, after a commit (its requests
+    /// SQLite: when <see cref="SqliteCheckpointer.CatchUps"/> says so (rarely, just after a background checkpoint), after a commit (its requests
     /// already answered), checkpoint on the writer's own connection so the WAL restarts (see
     /// <see cref="SqliteCheckpointer.CatchUpAsync"/>) instead of growing until a blocking RESTART checkpoint.
     /// </summary>
     private async Task CatchUpCheckpointAsync()
     {
-        if (!checkpointer.Enabled || _db is null || time.GetElapsedTime(_lastCatchUp).TotalMilliseconds < checkpointer.IntervalMs)
+        if (!checkpointer.Enabled || _db is null || !checkpointer.CatchUps.IsDue())
         {
             return;
         }
 
-        _lastCatchUp = time.GetTimestamp();
+        checkpointer.CatchUps.WriterCaughtUp();
         try
         {
-            await SqliteCheckpointer.CatchUpAsync(_db.Database.GetDbConnection(), CancellationToken.None);
+            var started = time.GetTimestamp();
+            var result = await SqliteCheckpointer.CatchUpAsync(_db.Database.GetDbConnection(), CancellationToken.None);
+            var elapsed = time.GetElapsedTime(started).TotalMilliseconds;
+            LogCaughtUp(logger, elapsed, result.LogPages);
         }
         catch (Microsoft.Data.Sqlite.SqliteException ex)
         {
@@ -448,6 +450,9 @@ internal sealed partial class VitalsWriter(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Writer-side WAL checkpoint failed (SQLite error {Code}); the background checkpoint continues.")]
     private static partial void LogCheckpointFailed(ILogger logger, int code);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Writer caught the WAL up in {Milliseconds:F1} ms ({Pages} pages in the WAL).")]
+    private static partial void LogCaughtUp(ILogger logger, double milliseconds, long pages);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Vitals write failed ({Error}); answered 503.")]
     private static partial void LogWriteFailed(ILogger logger, string error);
