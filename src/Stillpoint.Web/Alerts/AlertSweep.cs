@@ -23,7 +23,9 @@ internal sealed record SweepResult(int Escalated, int MissedSessions, int Overdu
 /// The follow-up background sweep (issue 6 §4–5), every <c>FollowUp:AlertSweepSeconds</c> (default 60; 0 = off,
 /// tests call <see cref="SweepAsync"/> with their own clock): escalates unacknowledged high alerts past the clinic's
 /// time to its prescribers, raises missed-session and overdue-measure alerts (schedules from <see cref="ScheduleService"/>), and re-runs the booster rule for recently active patients.
-/// Bounded (at most <see cref="Batch"/> rows of each kind per pass) and idempotent: keys are unique per clinic, an
+/// Bounded (at most <see cref="Batch"/> rows of each kind per pass, <c>FollowUp:AlertSweepBatch</c>; the patient-wide
+/// overdue and booster passes continue where the last pass stopped, so a clinic larger than one batch is covered in
+/// turn, not just its first patients) and idempotent: keys are unique per clinic, an
 /// escalation is marked on the (versioned) alert, and outbox messages have dedup keys, so several nodes or repeated
 /// passes change nothing twice.
 /// </summary>
@@ -38,7 +40,12 @@ internal sealed partial class AlertSweep(IServiceScopeFactory scopes, ClinicEven
     /// <summary>Boosters are re-evaluated for patients who answered in the last 30 days.</summary>
     private static readonly TimeSpan BoosterLookBack = TimeSpan.FromDays(30);
 
+    private readonly SweepCursor _overdueCursor = new();
+    private readonly SweepCursor _boosterCursor = new();
+
     private int SweepSeconds => Math.Clamp(configuration.GetValue("FollowUp:AlertSweepSeconds", 60), 0, 3600);
+
+    private int BatchSize => Math.Clamp(configuration.GetValue("FollowUp:AlertSweepBatch", Batch), 1, 10_000);
 
     public async Task<SweepResult> SweepAsync(CancellationToken ct)
     {
@@ -60,7 +67,7 @@ internal sealed partial class AlertSweep(IServiceScopeFactory scopes, ClinicEven
         var high = nameof(AlertSeverity.High);
         var candidates = await db.Set<CareAlert>().AsNoTracking()
             .Where(a => a.State == AlertStates.Open && a.Severity == high && a.EscalatedAt == null)
-            .OrderBy(a => a.RaisedAt).Take(Batch).ToListAsync(ct);
+            .OrderBy(a => a.RaisedAt).Take(BatchSize).ToListAsync(ct);
         var count = 0;
         foreach (var alert in candidates)
         {
@@ -91,7 +98,7 @@ internal sealed partial class AlertSweep(IServiceScopeFactory scopes, ClinicEven
         var scheduled = nameof(Core.Sessions.SessionPhase.Scheduled);
         var sessions = await db.Set<DosingSession>().AsNoTracking()
             .Where(s => s.Phase == scheduled && s.ScheduledFor <= now && s.ScheduledFor >= since)
-            .OrderBy(s => s.ScheduledFor).Take(Batch)
+            .OrderBy(s => s.ScheduledFor).Take(BatchSize)
             .Select(s => new { s.Id, s.ClinicId, s.PatientId, s.ScheduledFor })
             .ToListAsync(ct);
         var count = 0;
@@ -119,7 +126,8 @@ internal sealed partial class AlertSweep(IServiceScopeFactory scopes, ClinicEven
         var followedSince = now - ScheduleSources.FollowUpAfterCourse;
         var patients = await db.Set<TreatmentPlan>().AsNoTracking()
             .Where(p => p.Status == PlanStatus.Active || (p.Status == PlanStatus.Completed && p.EndedAt >= followedSince))
-            .Select(p => p.PatientId).Distinct().OrderBy(id => id).Take(Batch).ToListAsync(ct);
+            .Select(p => p.PatientId).Distinct().OrderBy(id => id).Skip(_overdueCursor.Offset).Take(BatchSize).ToListAsync(ct);
+        _overdueCursor.Advance(patients.Count, BatchSize);
         var count = 0;
         foreach (var patientId in patients)
         {
@@ -144,14 +152,15 @@ internal sealed partial class AlertSweep(IServiceScopeFactory scopes, ClinicEven
         return count;
     }
 
-    private static async Task<int> BoostersAsync(StillpointDbContext db, InstrumentLibrary library, Func<Guid, ClinicFollowUpRules> rulesOf, CancellationToken ct)
+    private async Task<int> BoostersAsync(StillpointDbContext db, InstrumentLibrary library, Func<Guid, ClinicFollowUpRules> rulesOf, CancellationToken ct)
     {
         var since = db.Time.GetUtcNow() - BoosterLookBack;
         var instruments = BoosterEvaluator.Instruments.ToList();
         var recent = await db.Set<InstrumentResponse>().AsNoTracking()
             .Where(r => r.RecordedAt >= since && r.Status == ResponseValues.Complete && instruments.Contains(r.InstrumentId))
             .Select(r => new { r.ClinicId, r.PatientId, r.InstrumentId })
-            .Distinct().Take(Batch).ToListAsync(ct);
+            .Distinct().OrderBy(r => r.PatientId).ThenBy(r => r.InstrumentId).Skip(_boosterCursor.Offset).Take(BatchSize).ToListAsync(ct);
+        _boosterCursor.Advance(recent.Count, BatchSize);
         var count = 0;
         foreach (var item in recent)
         {

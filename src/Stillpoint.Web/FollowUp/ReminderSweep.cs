@@ -19,15 +19,15 @@ internal sealed partial class ReminderSweep(IServiceScopeFactory scopes, TimePro
 {
     public const int MaxPatientsPerPass = 500;
 
-    private int _offset;
+    private readonly SweepCursor _cursor = new();
 
     private int SweepSeconds => Math.Clamp(configuration.GetValue("FollowUp:ReminderSweepSeconds", 300), 0, 86_400);
 
     /// <summary>One bounded pass over every clinic; returns how many reminders were written.</summary>
     public async Task<int> SweepAsync(CancellationToken ct)
     {
-        var (ids, written) = await RunAsync(null, MaxPatientsPerPass, _offset, ct);
-        _offset = ids < MaxPatientsPerPass ? 0 : _offset + ids;
+        var (ids, written) = await RunAsync(null, MaxPatientsPerPass, _cursor.Offset, ct);
+        _cursor.Advance(ids, MaxPatientsPerPass);
         return written;
     }
 

@@ -1,10 +1,16 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Stillpoint.Core.Plans;
 using Stillpoint.Core.Access;
 using Stillpoint.Data;
+using Stillpoint.Data.Assessment;
 using Stillpoint.Data.Sessions;
 using Stillpoint.Web.Alerts;
+using Stillpoint.Web.FollowUp;
 using Stillpoint.Web.Tests.Infrastructure;
 using static Stillpoint.Web.Tests.Alerts.AlertTestKit;
 
@@ -129,5 +135,35 @@ public sealed class AlertSweepTests(AppsFixture apps)
 
         await sweep.SweepAsync(CancellationToken.None);
         Assert.Equal(first.Count, (await AlertsAsync(nurse, "?kind=OverdueMeasure")).Count);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task WhenMorePatientsAreFollowedThanOneBatch_LaterPassesReachTheRest(string provider)
+    {
+        var app = apps[provider];
+        var clinic = await app.NewClinicAsync();
+        await ReadyToDose.PrepareAsync(app, clinic, clinic.PortalPatientId);
+        await ReadyToDose.PrepareAsync(app, clinic, clinic.OtherPatientId);
+        using var nurse = await app.ClientAsAsync(clinic, Roles.Nurse);
+        var clock = new SettableClock(DateTimeOffset.UtcNow.AddDays(20));
+        var followedSince = clock.GetUtcNow() - ScheduleSources.FollowUpAfterCourse; // the sweep's own candidates
+        var followed = await app.AsSystemAsync(services => services.GetRequiredService<StillpointDbContext>().Set<TreatmentPlan>()
+            .Where(p => p.Status == PlanStatus.Active || (p.Status == PlanStatus.Completed && p.EndedAt >= followedSince)).Select(p => p.PatientId).Distinct().CountAsync());
+        var batch = Math.Max(1, followed / 2); // smaller than the followed patients: one pass cannot reach them all
+        var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["FollowUp:AlertSweepBatch"] = batch.ToString(CultureInfo.InvariantCulture) }).Build();
+        var sweep = ActivatorUtilities.CreateInstance<AlertSweep>(app.Services, (TimeProvider)clock, (IConfiguration)settings);
+        async Task<int> AlertedPatientsAsync() => (await AlertsAsync(nurse, "?kind=OverdueMeasure")).Select(a => a.GetProperty("patientId").GetGuid()).Distinct().Count();
+
+        // These two patients are the newest (time-ordered ids sort last): the first window stops before at least one.
+        await sweep.SweepAsync(CancellationToken.None);
+        Assert.True(await AlertedPatientsAsync() < 2);
+
+        for (var pass = 0; pass <= (followed / batch) + 1; pass++)
+        {
+            await sweep.SweepAsync(CancellationToken.None);
+        }
+
+        Assert.Equal(2, await AlertedPatientsAsync());
     }
 }
