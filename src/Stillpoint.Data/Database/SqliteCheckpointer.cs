@@ -26,8 +26,8 @@ public sealed class SqliteCheckpointer(IConfiguration configuration, TimeProvide
 
     public int IntervalMs => Milliseconds(configuration, "Database:CheckpointMilliseconds", 200);
 
-    /// <summary>When the writer pauses to catch the WAL's end: every Database:CatchUpMilliseconds (default 2000).</summary>
-    public WalCatchUpSchedule CatchUps { get; } = new(Milliseconds(configuration, "Database:CatchUpMilliseconds", 2000), time);
+    /// <summary>When the writer pauses to catch the WAL's end: every Database:CatchUpMilliseconds (default 1000).</summary>
+    public WalCatchUpSchedule CatchUps { get; } = new(Milliseconds(configuration, "Database:CatchUpMilliseconds", 1000), time);
 
     /// <summary>One checkpoint now (PASSIVE, or RESTART when the WAL is past its bound); null without a SQLite file.</summary>
     public async Task<CheckpointResult?> CheckpointAsync(CancellationToken ct)

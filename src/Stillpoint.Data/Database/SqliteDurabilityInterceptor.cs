@@ -9,7 +9,8 @@ namespace Stillpoint.Data.Database;
 /// No connection checkpoints the WAL as a side effect of its commit (wal_autocheckpoint=0): in the web host
 /// <see cref="SqliteCheckpointer"/> does it in the background, so a committing request never pays for it; a
 /// short-lived process (the CLI) checkpoints when its last connection closes, as SQLite always does.
-/// journal_size_limit truncates a WAL that grew large back to 64 MiB once it has been checkpointed and restarts.
+/// journal_size_limit truncates a WAL that grew past 128 MiB back to that once it has been checkpointed and restarts
+/// (a busy writer restarts it about every second, below that size, so the file is reused rather than regrown).
 /// </summary>
 internal sealed class SqliteDurabilityInterceptor : DbConnectionInterceptor
 {
@@ -17,7 +18,7 @@ internal sealed class SqliteDurabilityInterceptor : DbConnectionInterceptor
 
     private const string Pragmas =
         "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=15000; " +
-        "PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit=67108864;";
+        "PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit=134217728;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
