@@ -103,6 +103,8 @@ public sealed class PortalTests(AppsFixture apps)
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var list = await admin.GetHtmlAsync("/follow-up/settings");
         Assert.Contains("PTSD schedule", list, StringComparison.Ordinal);
+        Assert.Contains("href=\"/follow-up/settings/journal-prompts\"", list, StringComparison.Ordinal);
+        Assert.Contains("href=\"/follow-up/settings/alerts\"", list, StringComparison.Ordinal);
     }
 
     [Fact]
