@@ -195,33 +195,15 @@ internal sealed partial class AlertSweep(IServiceScopeFactory scopes, ClinicEven
         }
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (SweepSeconds == 0)
-        {
-            return;
-        }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => SweepSeconds == 0
+        ? Task.CompletedTask
+        : PeriodicSweep.RunAsync(TimeSpan.FromSeconds(SweepSeconds), time, SweepAndLogAsync, _ => { }, error => LogSweepFailed(logger, error), stoppingToken);
 
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(SweepSeconds), time);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                try
-                {
-                    var result = await SweepAsync(stoppingToken);
-                    LogSwept(logger, result.Escalated, result.MissedSessions, result.OverdueMeasures, result.Boosters);
-                }
-                catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
-                {
-                    LogSweepFailed(logger, ex.GetType().Name);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down.
-        }
+    private async Task<int> SweepAndLogAsync(CancellationToken ct)
+    {
+        var result = await SweepAsync(ct);
+        LogSwept(logger, result.Escalated, result.MissedSessions, result.OverdueMeasures, result.Boosters);
+        return result.Escalated + result.MissedSessions + result.OverdueMeasures + result.Boosters;
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Follow-up sweep: {Escalated} escalated, {Missed} missed-session and {Overdue} overdue-measure alert(s), {Boosters} booster suggestion(s).")]

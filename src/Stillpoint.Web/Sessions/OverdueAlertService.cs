@@ -8,6 +8,8 @@ using Stillpoint.Data.Access;
 using Stillpoint.Data.Sessions;
 using Stillpoint.Web.Live;
 
+using Stillpoint.Web.FollowUp;
+
 namespace Stillpoint.Web.Sessions;
 
 /// <summary>
@@ -93,38 +95,10 @@ internal sealed partial class OverdueAlertService(
         return new Guid(bytes);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (SweepSeconds == 0)
-        {
-            return;
-        }
-
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(SweepSeconds), time);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                try
-                {
-                    var written = await SweepAsync(stoppingToken);
-                    if (written > 0)
-                    {
-                        LogWritten(logger, written);
-                    }
-                }
-                catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
-                {
-                    // The next tick tries again; the monitor still shows the overdue check itself meanwhile.
-                    LogSweepFailed(logger, ex.GetType().Name);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down.
-        }
-    }
+    /// <summary>Every tick; a failed pass is retried at the next (the monitor still shows the overdue check itself meanwhile).</summary>
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => SweepSeconds == 0
+        ? Task.CompletedTask
+        : PeriodicSweep.RunAsync(TimeSpan.FromSeconds(SweepSeconds), time, SweepAsync, count => LogWritten(logger, count), error => LogSweepFailed(logger, error), stoppingToken);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Overdue vitals checks: {Count} alert(s) written.")]
     private static partial void LogWritten(ILogger logger, int count);
