@@ -4,6 +4,7 @@ using Stillpoint.Core.FollowUp;
 using Stillpoint.Data;
 using Stillpoint.Data.Alerts;
 using Stillpoint.Web.Live;
+using Stillpoint.Web.Patients;
 
 namespace Stillpoint.Web.Alerts;
 
@@ -173,9 +174,7 @@ internal sealed class AlertService(StillpointDbContext db, ClinicEvents events)
 
     private async Task<List<AlertDto>> ToDtosAsync(IReadOnlyList<CareAlert> rows, CancellationToken ct)
     {
-        var ids = rows.Select(a => a.PatientId).Distinct().ToList();
-        var names = await db.Patients.AsNoTracking().Where(p => ids.Contains(p.Id))
-            .Select(p => new { p.Id, p.GivenName, p.FamilyName }).ToDictionaryAsync(p => p.Id, p => $"{p.GivenName} {p.FamilyName}", ct);
+        var names = await db.DisplayNamesAsync(rows.Select(a => a.PatientId), ct);
         return [.. rows.Select(a => new AlertDto(
             a.Id, a.PatientId, names.GetValueOrDefault(a.PatientId, "?"), a.Kind, a.Severity, a.State, a.Explanation, a.SourceType, a.SourceRef, a.InstrumentId,
             a.RaisedAt, a.AcknowledgedAt, a.AcknowledgedByName, a.AcknowledgeNote, a.ResolvedAt, a.ResolvedByName, a.ResolutionNote, a.EscalatedAt, a.EscalatedTo, a.Version))];

@@ -8,6 +8,7 @@ using Stillpoint.Data;
 using Stillpoint.Data.Alerts;
 using Stillpoint.Data.Assessment;
 using Stillpoint.Web.Assessment;
+using Stillpoint.Web.Patients;
 
 namespace Stillpoint.Web.Boosters;
 
@@ -172,9 +173,7 @@ internal sealed class BoosterService(StillpointDbContext db, AssessmentService p
 
     private async Task<List<BoosterDto>> ToDtosAsync(IReadOnlyList<BoosterSuggestionRow> rows, CancellationToken ct)
     {
-        var ids = rows.Select(b => b.PatientId).Distinct().ToList();
-        var names = await db.Patients.AsNoTracking().Where(p => ids.Contains(p.Id))
-            .Select(p => new { p.Id, p.GivenName, p.FamilyName }).ToDictionaryAsync(p => p.Id, p => $"{p.GivenName} {p.FamilyName}", ct);
+        var names = await db.DisplayNamesAsync(rows.Select(b => b.PatientId), ct);
         return [.. rows.Select(b => new BoosterDto(
             b.Id, b.PatientId, names.GetValueOrDefault(b.PatientId, "?"), b.InstrumentId,
             new(b.BaselineTotal, b.BaselineAt), new(b.ResponseTotal, b.ResponseAt), new(b.BestTotal, b.BestAt), new(b.LatestTotal, b.LatestAt),

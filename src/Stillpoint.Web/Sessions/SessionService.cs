@@ -11,6 +11,7 @@ using Stillpoint.Data.Entities;
 using Stillpoint.Data.Sessions;
 using Stillpoint.Web.Ledger;
 using Stillpoint.Web.Live;
+using Stillpoint.Web.Patients;
 
 namespace Stillpoint.Web.Sessions;
 
@@ -604,8 +605,7 @@ internal sealed class SessionService(StillpointDbContext db, IOptions<SessionRul
         var phases = new[] { nameof(SessionPhase.CheckedIn), nameof(SessionPhase.Preparation), nameof(SessionPhase.Dosing), nameof(SessionPhase.Integration) };
         var sessions = await db.Set<DosingSession>().AsNoTracking().Where(s => phases.Contains(s.Phase)).OrderBy(s => s.CheckedInAt).ToListAsync(ct);
         var ids = sessions.Select(s => s.Id).ToList();
-        var patientIds = sessions.Select(s => s.PatientId).Distinct().ToList();
-        var names = await db.Patients.AsNoTracking().Where(p => patientIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => $"{p.GivenName} {p.FamilyName}", ct);
+        var names = await db.DisplayNamesAsync(sessions.Select(s => s.PatientId), ct);
         var entries = await db.Set<SessionEntry>().AsNoTracking()
             .Where(e => ids.Contains(e.SessionId) && (e.Kind == EntryKinds.Vitals || e.Kind == EntryKinds.Alert || e.Kind == EntryKinds.Acknowledgement))
             .ToListAsync(ct);
