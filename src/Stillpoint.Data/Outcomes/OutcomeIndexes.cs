@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Stillpoint.Data.Responses;
+using Stillpoint.Data.Sessions;
 
 namespace Stillpoint.Data.Outcomes;
 
@@ -14,4 +15,23 @@ internal sealed class OutcomeIndexes : IEntityTypeConfiguration<InstrumentRespon
     public void Configure(EntityTypeBuilder<InstrumentResponse> builder) =>
         builder.HasIndex(r => new { r.ClinicId, r.InstrumentId, r.PatientId, r.AnsweredAt, r.IsComplete, r.Total, r.Id })
             .HasDatabaseName("IX_InstrumentResponses_Outcomes");
+}
+
+/// <summary>
+/// Covering index for the dashboard's session counts (migration 0012): this week's sessions and the range's held
+/// sessions and go/no-go checks per patient, from the index alone.
+/// </summary>
+internal sealed class DashboardSessionIndexes : IEntityTypeConfiguration<DosingSession>
+{
+    public void Configure(EntityTypeBuilder<DosingSession> builder) =>
+        builder.HasIndex(s => new { s.ClinicId, s.ScheduledFor, s.PatientId, s.Phase, s.DosingStartedAt, s.GoNoGoVerdict })
+            .HasDatabaseName("IX_DosingSessions_Dashboard");
+}
+
+/// <summary>Covering index for the dashboard's adverse events and alerts per patient in the range (migration 0012).</summary>
+internal sealed class DashboardEntryIndexes : IEntityTypeConfiguration<SessionEntry>
+{
+    public void Configure(EntityTypeBuilder<SessionEntry> builder) =>
+        builder.HasIndex(e => new { e.ClinicId, e.Kind, e.At, e.PatientId })
+            .HasDatabaseName("IX_SessionEntries_Dashboard");
 }
