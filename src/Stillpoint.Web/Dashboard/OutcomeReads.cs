@@ -66,7 +66,8 @@ internal sealed class OutcomeReads(StillpointDbContext db)
     /// </summary>
     public async Task<List<MeasureEnds>> MeasureEndsAsync(Guid clinicId, DateTimeOffset end, CancellationToken ct)
     {
-        var seconds = db.Database.IsNpgsql() ? "CAST(EXTRACT(EPOCH FROM r.\"AnsweredAt\") AS BIGINT)" : "(r.\"AnsweredAt\" / 10000000)";
+        // Whole seconds rounded down on both providers (a bare CAST rounds to nearest on PostgreSQL).
+        var seconds = db.Database.IsNpgsql() ? "CAST(FLOOR(EXTRACT(EPOCH FROM r.\"AnsweredAt\")) AS BIGINT)" : "(r.\"AnsweredAt\" / 10000000)";
         var packed = $"({seconds} * {TotalSlots} + CAST(ROUND(r.\"Total\" * 100) AS BIGINT))";
         await using var command = await CommandAsync(
             $"""
@@ -84,7 +85,12 @@ internal sealed class OutcomeReads(StillpointDbContext db)
         return ends;
     }
 
-    private static decimal Unpack(long packed) => (packed % TotalSlots) / 100m;
+    private static decimal Unpack(long packed) => Hundredths(packed % TotalSlots);
+
+    /// <summary>A stored total as this read gives it (two decimals, in the same decimal form), for the summary path to match.</summary>
+    public static decimal Total(decimal stored) => Hundredths((long)Math.Round(stored * 100, MidpointRounding.AwayFromZero));
+
+    private static decimal Hundredths(long hundredths) => hundredths / 100m;
 
     private async Task<DbCommand> CommandAsync(string sql, Guid clinicId, DateTimeOffset end, CancellationToken ct)
     {
