@@ -18,14 +18,22 @@ internal sealed class OutcomeIndexes : IEntityTypeConfiguration<InstrumentRespon
 }
 
 /// <summary>
-/// Covering index for the dashboard's session counts (migration 0012): this week's sessions and the range's held
-/// sessions and go/no-go checks per patient, from the index alone.
+/// Covering index for the dashboard's session counts (migration 0012): held sessions and go/no-go checks per patient,
+/// from the index alone and already in patient order (no sort for the grouping); this week's sessions scan it too.
 /// </summary>
 internal sealed class DashboardSessionIndexes : IEntityTypeConfiguration<DosingSession>
 {
     public void Configure(EntityTypeBuilder<DosingSession> builder) =>
-        builder.HasIndex(s => new { s.ClinicId, s.ScheduledFor, s.PatientId, s.Phase, s.DosingStartedAt, s.GoNoGoVerdict })
+        builder.HasIndex(s => new { s.ClinicId, s.PatientId, s.ScheduledFor, s.Phase, s.DosingStartedAt, s.GoNoGoVerdict })
             .HasDatabaseName("IX_DosingSessions_Dashboard");
+}
+
+/// <summary>The outcome cohort cache's check (migration 0012): the clinic's plan count and version sum from the index alone.</summary>
+internal sealed class DashboardPlanIndexes : IEntityTypeConfiguration<Assessment.TreatmentPlan>
+{
+    public void Configure(EntityTypeBuilder<Assessment.TreatmentPlan> builder) =>
+        builder.HasIndex(p => new { p.ClinicId, p.Version })
+            .HasDatabaseName("IX_TreatmentPlan_Dashboard");
 }
 
 /// <summary>Covering index for the dashboard's adverse events and alerts per patient in the range (migration 0012).</summary>

@@ -19,6 +19,13 @@ internal sealed class OutcomeSummaryConfiguration : IEntityTypeConfiguration<Out
         builder.Property(s => s.LatestTotal).HasPrecision(8, 2);
         builder.Property(s => s.BaselineTotal).HasPrecision(8, 2);
 
+        // Both clinic reads (one instrument's courses; every instrument's first and latest) from the index alone.
+        builder.HasIndex(s => new
+        {
+            s.ClinicId, s.InstrumentId, s.PatientId, s.Measures, s.FirstTotal, s.LatestTotal, s.BaselineDate, s.BaselineTotal,
+            s.ResponseDate, s.RemissionDate, s.RelapseDate, s.DurabilityEnd,
+        }).HasDatabaseName("IX_OutcomeSummaries_Dashboard");
+
         // The summary-or-stream choice asks for the clinic's latest measure.
         builder.HasIndex(s => new { s.ClinicId, s.LatestAt });
         builder.HasIndex(s => s.PatientId);
