@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Stillpoint.Core.Instruments;
 using Stillpoint.Core.Outcomes;
@@ -61,7 +60,7 @@ public sealed class OutcomeSummaryRebuild(StillpointDbContext db)
     {
         await using var command = batch.Command($"""
             SELECT r."InstrumentId", r."PatientId", r."AnsweredAt", r."Total" FROM "InstrumentResponses" r
-            WHERE r."ClinicId" = @clinic AND {OutcomeSummaryRows.ValidResponses}
+            WHERE r."ClinicId" = @clinic AND {OutcomeResponseSql.Valid}
             ORDER BY r."InstrumentId", r."PatientId", r."AnsweredAt"
             """);
         batch.Parameter<InstrumentResponse>(command, "@clinic", nameof(InstrumentResponse.ClinicId), clinicId);
@@ -78,7 +77,7 @@ public sealed class OutcomeSummaryRebuild(StillpointDbContext db)
             }
 
             current = key;
-            series.Add(new TimedTotal(ReadTime(reader, 2), reader.GetDecimal(3)));
+            series.Add(new TimedTotal(OutcomeResponseSql.ReadTime(reader, 2), reader.GetDecimal(3)));
         }
 
         if (current is { } last)
@@ -86,10 +85,4 @@ public sealed class OutcomeSummaryRebuild(StillpointDbContext db)
             onSeries(last.Patient, last.Instrument, series);
         }
     }
-
-    /// <summary>SQLite returns the stored UTC ticks; PostgreSQL a timestamptz.</summary>
-    private static DateTimeOffset ReadTime(DbDataReader reader, int ordinal) =>
-        reader.GetFieldType(ordinal) == typeof(long)
-            ? new DateTimeOffset(reader.GetInt64(ordinal), TimeSpan.Zero)
-            : reader.GetFieldValue<DateTimeOffset>(ordinal);
 }

@@ -9,12 +9,6 @@ internal sealed record PatientMeasure(Guid PatientId, string InstrumentId, DateT
 /// <summary>Turns a patient's measures into summary rows (one per instrument) through <see cref="OutcomeSummaries"/>.</summary>
 internal static class OutcomeSummaryRows
 {
-    /// <summary>The responses that count: complete, scored and not superseded (the streamed read's rule, as SQL over alias r).</summary>
-    public const string ValidResponses = """
-        r."IsComplete" AND r."Total" IS NOT NULL
-        AND r."Id" NOT IN (SELECT s."SupersedesId" FROM "InstrumentResponses" s WHERE s."SupersedesId" IS NOT NULL)
-        """;
-
     public static IEnumerable<OutcomeSummaryRow> For(Guid clinicId, IEnumerable<PatientMeasure> measures, InstrumentLibrary library) =>
         measures
             .GroupBy(m => (m.PatientId, m.InstrumentId))
