@@ -103,6 +103,24 @@ public sealed class OutcomeSummaryTests(AppsFixture apps) : IDisposable
 
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task PortalPatientsOwnEntry_UpdatesTheirSummary(string provider)
+    {
+        var app = apps[provider];
+        var clinic = await app.NewClinicAsync();
+        await OutcomeTestClinic.SeedAsync(app, clinic);
+        using var portal = await app.ClientAsAsync(clinic, Roles.Patient);
+        var a = clinic.PortalPatientId; // PHQ-9 20 → 10 (response) → 12 (relapse)
+
+        await (await portal.PostJsonAsync(Responses(a), new { instrumentId = "phq9", answers = Answers(2, 2, 2, 2, 2, 2, 1, 1, 0), context = "follow-up" }))
+            .ReadAsync<ResponseDto>(HttpStatusCode.Created);
+
+        var row = await OutcomeSummaryProbe.RowAsync(app, clinic.Id, a, "phq9");
+        Assert.Contains(" n=4 first=20@", row, StringComparison.Ordinal);
+        Assert.Contains(" latest=14@", row, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task RolledBackWrite_LeavesTheSummaryAsItWas(string provider)
     {
         var app = apps[provider];
