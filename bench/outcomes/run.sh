@@ -2,6 +2,8 @@
 # Outcome dashboard and durability benchmark. Seeds a synthetic network of PATIENTS patients (skipped when the
 # database already holds them), starts the server (Release) on it, then times the endpoints with the harness.
 # Usage: bench/outcomes/run.sh [sqlite|postgres]  (sqlite: DB=/path/network.db; postgres: PG="Host=...;Database=...;...")
+# WARMUP (default 20) untimed calls per endpoint first (JIT tiering, caches, the cohort cache), then RUNS (default 30)
+# timed ones; PORT (default 5098). Prints uptime before and after, and the server's CPU per timed call.
 set -euo pipefail
 PROVIDER=${1:-sqlite}
 PORT=${PORT:-5098}
@@ -22,6 +24,7 @@ export Demo__Enabled=true ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__D
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true; rm -rf "$OUT/web" "$OUT/cli" "$OUT/bench"' EXIT
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 1; done
+SERVER_PID=$(pgrep -P "$SERVER" dotnet || echo "$SERVER")
 uptime
-dotnet "$OUT/bench/Stillpoint.Bench.Outcomes.dll" "http://127.0.0.1:$PORT" admin@network.stillpoint.test Stillpoint-Demo-1 "${RUNS:-30}" "${WARMUP:-5}"
+dotnet "$OUT/bench/Stillpoint.Bench.Outcomes.dll" "http://127.0.0.1:$PORT" admin@network.stillpoint.test Stillpoint-Demo-1 "${RUNS:-30}" "${WARMUP:-20}" "$SERVER_PID"
 uptime

@@ -103,6 +103,21 @@ public sealed class CliTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DbRebuildOutcomeSummaries_RecomputesTheRowsTheDemoSeedMaintained()
+    {
+        await RunAsync(["demo", "seed", .. Db]);
+        var seeded = await CountAsync("SELECT COUNT(*) FROM OutcomeSummaries");
+        Assert.Equal(seeded, await CountAsync("DELETE FROM OutcomeSummaries; SELECT changes()"));
+
+        var result = await RunAsync(["db", "rebuild-outcome-summaries", .. Db]);
+
+        Assert.True(result.Code == 0, result.Err);
+        Assert.True(seeded > 0);
+        Assert.Contains($"Rebuilt {seeded} outcome summaries in 1 clinic(s).", result.Out, StringComparison.Ordinal);
+        Assert.Equal(seeded, await CountAsync("SELECT COUNT(*) FROM OutcomeSummaries"));
+    }
+
+    [Fact]
     public async Task Backup_OfPostgres_PointsToPgDump()
     {
         var result = await RunAsync(["backup", "--to", "x.db", "--provider", "postgres", "--connection", "Host=127.0.0.1;Database=none"]);
@@ -114,6 +129,7 @@ public sealed class CliTests : IAsyncLifetime
     [Theory]
     [InlineData("--help")]
     [InlineData("db", "--help")]
+    [InlineData("db", "rebuild-outcome-summaries", "--help")]
     [InlineData("user", "add", "--help")]
     [InlineData("audit", "verify", "--help")]
     public async Task Help_IsAvailableEverywhere(params string[] args)

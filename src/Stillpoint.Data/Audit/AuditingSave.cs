@@ -77,10 +77,12 @@ public sealed partial class StillpointDbContext
                 added.Add(entry);
             }
 
+            var summarised = Outcomes.OutcomeSummaryMaintenance.AffectedPatients(ChangeTracker);
             AuditEntries.AddRange(added);
             await Database.ExecuteSqlAsync(
                 $"UPDATE \"AuditHeads\" SET \"Sequence\" = {sequence}, \"Hash\" = {previous} WHERE \"Id\" = 1", ct);
             var written = await base.SaveChangesAsync(acceptAll, ct);
+            await Outcomes.OutcomeSummaryMaintenance.RefreshAsync(this, summarised, ct);
             if (ownTransaction is not null)
             {
                 await ownTransaction.CommitAsync(ct);

@@ -5,6 +5,7 @@ using Stillpoint.Core.Instruments;
 using Stillpoint.Data.Accounts;
 using Stillpoint.Data.Audit;
 using Stillpoint.Data.Entities;
+using Stillpoint.Data.Outcomes;
 
 namespace Stillpoint.Data.Demo;
 
@@ -60,6 +61,12 @@ public sealed class NetworkSeeder(StillpointDbContext db, AccountService account
             next = end < patients ? Task.Run(() => Build(rows, end, Math.Min(patients, end + PatientsPerBatch), today, staff), ct) : null;
             written += await WriteAsync(batch, ct);
             progress?.Report(end);
+        }
+
+        if (before < patients)
+        {
+            // The batches bypass SaveChanges and with it the summaries' upkeep: rebuild them once at the end.
+            written += await new OutcomeSummaryRebuild(db).RebuildAsync(clinicId, ct);
         }
 
         return new NetworkSeedResult(clinicId, before, Math.Max(0, patients - before), written);

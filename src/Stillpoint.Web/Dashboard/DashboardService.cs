@@ -8,11 +8,12 @@ using Stillpoint.Web.FollowUp;
 namespace Stillpoint.Web.Dashboard;
 
 /// <summary>
-/// The clinic dashboard (staff): every figure is computed from grouped or streamed reads (see <see cref="OutcomeReads"/>),
+/// The clinic dashboard (staff): every figure is computed from grouped reads or the outcome summaries (see <see cref="OutcomeSource"/>),
 /// never by loading responses as entities. One audit entry records each dashboard read as a whole ("OutcomeDashboard",
 /// with the number of patients it covered) rather than one per patient: it shows aggregates, not a patient's record.
 /// </summary>
-internal sealed class DashboardService(StillpointDbContext db, InstrumentLibrary instruments, ScheduleService schedules, TimeProvider time)
+internal sealed class DashboardService(
+    StillpointDbContext db, InstrumentLibrary instruments, ScheduleService schedules, OutcomeSource source, OutcomeCohortCache cohorts, TimeProvider time)
 {
     /// <summary>Above this many active patients the overdue count is not computed on read (it is computed per patient).</summary>
     public const int OverdueComputeLimit = 200;
@@ -32,16 +33,15 @@ internal sealed class DashboardService(StillpointDbContext db, InstrumentLibrary
             return Outcome<DashboardDto>.Invalid(parsed.Errors!);
         }
 
-        var cohort = await OutcomeCohort.LoadAsync(db, ct);
+        var cohort = await cohorts.GetAsync(db, clinicId, ct);
         var hasPlanFilter = filter.Indication is not null || filter.Route is not null || filter.ClinicianId is not null;
         bool Included(Guid patientId) => cohort.TryGetValue(patientId, out var patient) ? patient.MatchesPlan(filter) : !hasPlanFilter;
 
         var active = cohort.Values.Where(p => p.Status == PlanStatus.Active && p.MatchesPlan(filter)).ToList();
-        var week = await SessionFigures.ThisWeekAsync(db, now, Included, ct);
-        var safety = await SessionFigures.SafetyAsync(db, filter, Included, ct);
-        var reads = new OutcomeReads(db);
+        var week = await SessionFigures.ThisWeekAsync(db, clinicId, now, Included, ct);
+        var safety = await SessionFigures.SafetyAsync(db, clinicId, filter, Included, ct);
         var definition = instruments.Get(filter.InstrumentId);
-        var courses = await PatientCourses.LoadAsync(reads, clinicId, definition, filter, cohort, ct);
+        var courses = await source.CoursesAsync(clinicId, definition, filter, cohort, ct);
         var outcomes = new OutcomeRatesDto(
             definition.Id, definition.Title,
             PatientCourses.Describe(courses.FirstOrDefault()?.Course.ResponseRule ?? Rule(definition, "response")),
@@ -50,7 +50,7 @@ internal sealed class DashboardService(StillpointDbContext db, InstrumentLibrary
             PatientCourses.Rates("All", courses),
             PatientCourses.RatesBy(courses, p => p.Indication, i => i?.ToString() ?? "none recorded"),
             PatientCourses.RatesBy(courses, p => p.Route, r => r.ToString()));
-        var changes = MeasureChanges(await reads.MeasureEndsAsync(clinicId, filter.EndUtc, ct), cohort, filter);
+        var changes = MeasureChanges(await source.MeasureEndsAsync(clinicId, filter, ct), cohort, filter);
         var overdue = await OverdueAsync(active, now, ct);
         var clinicians = await DashboardClinicians.ListAsync(db, clinicId, cohort.Values, ct);
 

@@ -9,10 +9,11 @@ namespace Stillpoint.Web.Dashboard;
 /// <summary>
 /// Durability of response (staff): for each responder, days from the first response to relapse, or to the last measure
 /// while still in response (censored); Kaplan–Meier with Greenwood log-log 95 % bands, overall and split by route,
-/// indication or induction sessions. Only each patient's event time and status are kept, streamed from the database.
+/// indication or induction sessions. Only each patient's event time and status are kept, from the outcome summaries or
+/// streamed from the database (<see cref="OutcomeSource"/>).
 /// One aggregate audit entry per read ("OutcomeDurability").
 /// </summary>
-internal sealed class DurabilityService(StillpointDbContext db, InstrumentLibrary instruments, TimeProvider time)
+internal sealed class DurabilityService(StillpointDbContext db, InstrumentLibrary instruments, OutcomeSource source, OutcomeCohortCache cohorts, TimeProvider time)
 {
     public const string RelapseRule = "Loss of response: a measure after the first response that no longer meets the response rule against the baseline (clinic default, unverified — review; the clinical reference gives no relapse rule).";
 
@@ -31,8 +32,8 @@ internal sealed class DurabilityService(StillpointDbContext db, InstrumentLibrar
         }
 
         var definition = instruments.Get(filter.InstrumentId);
-        var cohort = await OutcomeCohort.LoadAsync(db, ct);
-        var courses = await PatientCourses.LoadAsync(new OutcomeReads(db), clinicId, definition, filter, cohort, ct);
+        var cohort = await cohorts.GetAsync(db, clinicId, ct);
+        var courses = await source.CoursesAsync(clinicId, definition, filter, cohort, ct);
         var overall = KaplanMeier.Estimate(courses.Where(c => c.Course.Durability is not null).Select(c => c.Course.Durability!.ToSurvival()));
         var groups = Split(courses, filter.GroupBy);
         var clinicians = await DashboardClinicians.ListAsync(db, clinicId, cohort.Values, ct);

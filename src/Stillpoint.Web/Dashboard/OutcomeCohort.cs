@@ -17,17 +17,18 @@ public sealed record CohortPatient(Guid PatientId, Indication? Indication, Route
 /// <summary>The caller's clinic's patients with a treatment plan, keyed by patient; about one small row per patient.</summary>
 internal static class OutcomeCohort
 {
-    public static async Task<Dictionary<Guid, CohortPatient>> LoadAsync(StillpointDbContext db, CancellationToken ct)
+    /// <summary>The clinic is named explicitly (the caller's own): see <see cref="Data.Outcomes.OutcomeSummaryReads"/> on the caller filter.</summary>
+    public static async Task<Dictionary<Guid, CohortPatient>> LoadAsync(StillpointDbContext db, Guid clinicId, CancellationToken ct)
     {
-        var plans = await db.Set<TreatmentPlan>().AsNoTracking()
-            .Where(p => p.Status != PlanStatus.Draft)
+        var plans = await db.Set<TreatmentPlan>().IgnoreQueryFilters().AsNoTracking()
+            .Where(p => p.ClinicId == clinicId && p.Status != PlanStatus.Draft)
             .Select(p => new
             {
                 p.PatientId,
                 p.Status,
                 p.ContentJson,
                 Started = p.ActivatedAt ?? p.CreatedAt,
-                Clinician = db.Set<TreatmentPlanRevision>().Where(r => r.PlanId == p.Id && r.Number == 1).Select(r => r.ChangedBy).FirstOrDefault(),
+                Clinician = db.Set<TreatmentPlanRevision>().IgnoreQueryFilters().Where(r => r.ClinicId == clinicId && r.PlanId == p.Id && r.Number == 1).Select(r => r.ChangedBy).FirstOrDefault(),
             })
             .ToListAsync(ct);
 

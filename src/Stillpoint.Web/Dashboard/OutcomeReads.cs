@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Stillpoint.Core.Outcomes;
 using Stillpoint.Data;
+using Stillpoint.Data.Outcomes;
 using Stillpoint.Data.Responses;
 
 namespace Stillpoint.Web.Dashboard;
@@ -21,10 +22,9 @@ internal sealed class OutcomeReads(StillpointDbContext db)
     /// <summary>Room for a total × 100 below 1,000,000 (every shipped instrument's maximum is ≤ 800).</summary>
     private const long TotalSlots = 1_000_000;
 
-    private const string Valid = """
+    private const string Valid = $"""
         FROM "InstrumentResponses" r
-        WHERE r."ClinicId" = @clinic AND r."IsComplete" AND r."Total" IS NOT NULL AND r."AnsweredAt" < @end
-          AND r."Id" NOT IN (SELECT s."SupersedesId" FROM "InstrumentResponses" s WHERE s."SupersedesId" IS NOT NULL)
+        WHERE r."ClinicId" = @clinic AND r."AnsweredAt" < @end AND {OutcomeResponseSql.Valid}
         """;
 
     /// <summary>
@@ -50,7 +50,7 @@ internal sealed class OutcomeReads(StillpointDbContext db)
             }
 
             current = patientId;
-            series.Add(new DatedTotal(DateOnly.FromDateTime(ReadTime(reader, 1).UtcDateTime), reader.GetDecimal(2)));
+            series.Add(new DatedTotal(DateOnly.FromDateTime(OutcomeResponseSql.ReadTime(reader, 1).UtcDateTime), reader.GetDecimal(2)));
         }
 
         if (current is { } last)
@@ -66,7 +66,8 @@ internal sealed class OutcomeReads(StillpointDbContext db)
     /// </summary>
     public async Task<List<MeasureEnds>> MeasureEndsAsync(Guid clinicId, DateTimeOffset end, CancellationToken ct)
     {
-        var seconds = db.Database.IsNpgsql() ? "CAST(EXTRACT(EPOCH FROM r.\"AnsweredAt\") AS BIGINT)" : "(r.\"AnsweredAt\" / 10000000)";
+        // Whole seconds rounded down on both providers (a bare CAST rounds to nearest on PostgreSQL).
+        var seconds = db.Database.IsNpgsql() ? "CAST(FLOOR(EXTRACT(EPOCH FROM r.\"AnsweredAt\")) AS BIGINT)" : "(r.\"AnsweredAt\" / 10000000)";
         var packed = $"({seconds} * {TotalSlots} + CAST(ROUND(r.\"Total\" * 100) AS BIGINT))";
         await using var command = await CommandAsync(
             $"""
@@ -84,7 +85,12 @@ internal sealed class OutcomeReads(StillpointDbContext db)
         return ends;
     }
 
-    private static decimal Unpack(long packed) => (packed % TotalSlots) / 100m;
+    private static decimal Unpack(long packed) => Hundredths(packed % TotalSlots);
+
+    /// <summary>A stored total as this read gives it (two decimals, in the same decimal form), for the summary path to match.</summary>
+    public static decimal Total(decimal stored) => Hundredths((long)Math.Round(stored * 100, MidpointRounding.AwayFromZero));
+
+    private static decimal Hundredths(long hundredths) => hundredths / 100m;
 
     private async Task<DbCommand> CommandAsync(string sql, Guid clinicId, DateTimeOffset end, CancellationToken ct)
     {
@@ -108,10 +114,4 @@ internal sealed class OutcomeReads(StillpointDbContext db)
         var mapping = db.Model.FindEntityType(typeof(InstrumentResponse))!.FindProperty(property)!.GetRelationalTypeMapping();
         command.Parameters.Add(mapping.CreateParameter(command, name, value));
     }
-
-    /// <summary>SQLite returns the stored UTC ticks; PostgreSQL a timestamptz.</summary>
-    private static DateTimeOffset ReadTime(DbDataReader reader, int ordinal) =>
-        reader.GetFieldType(ordinal) == typeof(long)
-            ? new DateTimeOffset(reader.GetInt64(ordinal), TimeSpan.Zero)
-            : reader.GetFieldValue<DateTimeOffset>(ordinal);
 }

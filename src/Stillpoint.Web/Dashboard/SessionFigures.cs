@@ -13,13 +13,13 @@ internal static class SessionFigures
 {
     public const string AlertsCounted = "alerts raised during dosing sessions (session timeline alerts)";
 
-    public static async Task<WeekSessionsDto> ThisWeekAsync(StillpointDbContext db, DateTimeOffset now, Func<Guid, bool> included, CancellationToken ct)
+    public static async Task<WeekSessionsDto> ThisWeekAsync(StillpointDbContext db, Guid clinicId, DateTimeOffset now, Func<Guid, bool> included, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
         var start = new DateTimeOffset(monday.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var end = start.AddDays(7);
-        var rows = await db.Set<DosingSession>().AsNoTracking()
+        var rows = await Sessions(db, clinicId)
             .Where(s => s.ScheduledFor >= start && s.ScheduledFor < end)
             .GroupBy(s => new { s.PatientId, s.Phase })
             .Select(g => new { g.Key.PatientId, g.Key.Phase, Count = g.Count() })
@@ -33,11 +33,11 @@ internal static class SessionFigures
             mine.Where(r => r.Phase == "Aborted").Sum(r => r.Count));
     }
 
-    public static async Task<SafetyDto> SafetyAsync(StillpointDbContext db, OutcomeFilter filter, Func<Guid, bool> included, CancellationToken ct)
+    public static async Task<SafetyDto> SafetyAsync(StillpointDbContext db, Guid clinicId, OutcomeFilter filter, Func<Guid, bool> included, CancellationToken ct)
     {
-        var sessions = db.Set<DosingSession>().AsNoTracking().Where(s => s.ScheduledFor < filter.EndUtc);
-        var entries = db.Set<SessionEntry>().AsNoTracking()
-            .Where(e => (e.Kind == EntryKinds.AdverseEvent || e.Kind == EntryKinds.Alert) && e.At < filter.EndUtc);
+        var sessions = Sessions(db, clinicId).Where(s => s.ScheduledFor < filter.EndUtc);
+        var entries = db.Set<SessionEntry>().IgnoreQueryFilters().AsNoTracking()
+            .Where(e => e.ClinicId == clinicId && (e.Kind == EntryKinds.AdverseEvent || e.Kind == EntryKinds.Alert) && e.At < filter.EndUtc);
         if (filter.From is not null)
         {
             var from = filter.FromUtc;
@@ -67,6 +67,13 @@ internal static class SessionFigures
         var refusals = perPatient.Where(p => included(p.PatientId)).Sum(p => p.Refused);
         return new SafetyDto(held, adverse, Per100(adverse, held), alerts, Per100(alerts, held), AlertsCounted, checks, refusals, Per100(refusals, checks));
     }
+
+    /// <summary>
+    /// The clinic's sessions, the clinic named explicitly instead of through the caller filter (whose "system or this
+    /// clinic" disjunction kept SQLite off the clinic-first indexes, IX_DosingSessions_Dashboard among them).
+    /// </summary>
+    private static IQueryable<DosingSession> Sessions(StillpointDbContext db, Guid clinicId) =>
+        db.Set<DosingSession>().IgnoreQueryFilters().AsNoTracking().Where(s => s.ClinicId == clinicId);
 
     private static double? Per100(int count, int of) => of == 0 ? null : Math.Round(100.0 * count / of, 1);
 }

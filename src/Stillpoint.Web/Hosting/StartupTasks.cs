@@ -1,6 +1,7 @@
 using Stillpoint.Data;
 using Stillpoint.Data.Database;
 using Stillpoint.Data.Demo;
+using Stillpoint.Data.Outcomes;
 using Stillpoint.Web.Auth;
 
 namespace Stillpoint.Web.Hosting;
@@ -14,6 +15,7 @@ internal static class StartupTasks
         scope.ServiceProvider.GetRequiredService<CallerContext>().UseSystem();
         var db = scope.ServiceProvider.GetRequiredService<StillpointDbContext>();
         await SchemaMigrator.MigrateAsync(db, app.Lifetime.ApplicationStopping);
+        await RebuildMissingOutcomeSummariesAsync(db, app.Lifetime.ApplicationStopping);
         var demo = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
         if (DemoMode.IsEnabled(app.Configuration))
         {
@@ -25,6 +27,16 @@ internal static class StartupTasks
         }
 
         app.Lifetime.ApplicationStarted.Register(() => PrintBanner(app));
+    }
+
+    /// <summary>Clinics whose responses predate migration 0012 (or were bulk-loaded) get their summaries before the first request.</summary>
+    private static async Task RebuildMissingOutcomeSummariesAsync(StillpointDbContext db, CancellationToken ct)
+    {
+        var rebuild = new OutcomeSummaryRebuild(db);
+        foreach (var clinicId in await rebuild.ClinicsWithoutSummariesAsync(ct))
+        {
+            await rebuild.RebuildAsync(clinicId, ct);
+        }
     }
 
     private static void PrintBanner(WebApplication app)

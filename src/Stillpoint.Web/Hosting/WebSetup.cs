@@ -59,7 +59,7 @@ internal static class WebSetup
         Alerts.AlertEndpoints.AddStillpointAlerts(services);
         services.AddScoped<Outcomes.PatientOutcomeService>();
         services.AddScoped<Interop.ExportService>();
-        Dashboard.DashboardSetup.AddStillpointDashboard(services);
+        Dashboard.DashboardSetup.AddStillpointDashboard(services, builder.Configuration);
     }
 
     public static void MapStillpoint(this WebApplication app)

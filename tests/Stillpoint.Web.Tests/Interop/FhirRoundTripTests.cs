@@ -19,11 +19,8 @@ public sealed class FhirRoundTripTests(AppsFixture apps) : IDisposable
         var app = apps[provider];
         var clinic = await app.NewClinicAsync();
         var patient = await InteropSeed.SeedPatientAsync(app, clinic);
-        var export = await InteropSeed.CliAsync(app, "export", "--format", "fhir", "--out", _folder.FullName, "--patient", patient.ToString(), "--clinic", clinic.Id.ToString());
-        Assert.True(export.Code == 0, export.Err);
-        var empty = Guid.Parse((await InteropSeed.CliAsync(app, "clinic", "add", "--name", "Imported")).Out.Trim());
 
-        var import = await InteropSeed.CliAsync(app, "import", "fhir", Path.Combine(_folder.FullName, "bundle.json"), "--clinic", empty.ToString());
+        var (empty, import) = await InteropSeed.ExportAndImportAsync(app, clinic, patient, _folder);
 
         Assert.True(import.Code == 0, import.Out + import.Err);
         Assert.Contains("imported: 1 Patient, 1 sessions (Encounter), 3 QuestionnaireResponse, 2 vitals records", import.Out, StringComparison.Ordinal);

@@ -46,6 +46,15 @@ internal static class InteropSeed
         return patient;
     }
 
+    /// <summary>Exports the patient to a FHIR bundle in <paramref name="folder"/> with the CLI and imports it into a new, empty clinic.</summary>
+    public static async Task<(Guid ClinicId, (int Code, string Out, string Err) Import)> ExportAndImportAsync(StillpointTestApp app, TestClinic clinic, Guid patient, DirectoryInfo folder)
+    {
+        var export = await CliAsync(app, "export", "--format", "fhir", "--out", folder.FullName, "--patient", patient.ToString(), "--clinic", clinic.Id.ToString());
+        Assert.True(export.Code == 0, export.Err);
+        var empty = Guid.Parse((await CliAsync(app, "clinic", "add", "--name", "Imported")).Out.Trim());
+        return (empty, await CliAsync(app, "import", "fhir", Path.Combine(folder.FullName, "bundle.json"), "--clinic", empty.ToString()));
+    }
+
     public static async Task<(int Code, string Out, string Err)> CliAsync(StillpointTestApp app, params string[] args)
     {
         using var output = new StringWriter();
