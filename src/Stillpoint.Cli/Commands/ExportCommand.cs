@@ -10,7 +10,8 @@ namespace Stillpoint.Cli.Commands;
 
 /// <summary>
 /// <c>stillpoint export --format csv|fhir|research --out DIR [--patient ID|MRN] [--clinic ID]</c>.
-/// csv/research write the tidy CSV files and README.txt; fhir writes bundle.json. Each patient exported is audited.
+/// csv/research write the tidy CSV files and README.txt; fhir writes bundle.json (bundle-NNNN.json per batch when a
+/// clinic takes several). A clinic is read and written --batch patients at a time. Each patient exported is audited.
 /// </summary>
 internal static class ExportCommand
 {
@@ -21,40 +22,53 @@ internal static class ExportCommand
         var output = new Option<DirectoryInfo>("--out") { Description = "Folder to write the files to (created if missing).", Required = true };
         var patient = new Option<string?>("--patient") { Description = "One patient: its id, or its MRN (with --clinic when there are several clinics)." };
         var clinic = ClinicSelection.Option();
+        var batch = new Option<int>("--batch") { Description = $"Patients read and written at a time for a whole clinic (default {ExportFiles.BatchPatients}).", DefaultValueFactory = _ => ExportFiles.BatchPatients };
         var command = new Command("export", "Export a clinic's or one patient's data as CSV, FHIR R4 or a de-identified research set.")
         {
-            format, output, patient, clinic,
+            format, output, patient, clinic, batch,
         };
         command.SetAction((parse, ct) => CliHost.RunAsync(parse, (services, stdout, token) => RunAsync(
-            services, stdout, Enum.Parse<ExportFormat>(parse.GetValue(format)!, ignoreCase: true), parse.GetValue(output)!,
-            parse.GetValue(patient), parse.GetValue(clinic), token), ct));
+            services, stdout, new ExportRequest(Enum.Parse<ExportFormat>(parse.GetValue(format)!, ignoreCase: true), parse.GetValue(output)!,
+            parse.GetValue(patient), parse.GetValue(clinic), parse.GetValue(batch)), token), ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(
-        IServiceProvider services, TextWriter stdout, ExportFormat format, DirectoryInfo output, string? patientText, Guid? clinicId, CancellationToken ct)
+    private static async Task<int> RunAsync(IServiceProvider services, TextWriter stdout, ExportRequest request, CancellationToken ct)
     {
+        if (request.Batch < 1)
+        {
+            throw new CliException("--batch: give at least 1 patient per batch.");
+        }
+
         var db = services.GetRequiredService<StillpointDbContext>();
         var library = ClinicSelection.LoadLibrary();
-        var (clinic, patient) = await ResolveAsync(db, patientText, clinicId, ct);
-        var export = await ExportFiles.BuildAsync(db, library, clinic, patient, format, RandomNumberGenerator.GetBytes(32), ct);
+        var (clinic, patient) = await ResolveAsync(db, request.PatientText, request.ClinicId, ct);
+        IReadOnlyList<Guid> ids = patient is { } one ? [one] : await ExportFiles.PatientIdsAsync(db, clinic, ct);
+        var batches = ids.Count == 0 ? [ids.ToArray()] : ids.Chunk(request.Batch).ToList();
+        var writer = new ExportFolderWriter(request.Output, batches.Count);
+        var researchKey = RandomNumberGenerator.GetBytes(32); // one key for every batch: pseudonyms agree across them
+        var exported = 0;
         try
         {
-            output.Create();
-            foreach (var (name, text) in export.Files)
+            for (var i = 0; i < batches.Count; i++)
             {
-                await File.WriteAllTextAsync(Path.Combine(output.FullName, name), text, ct);
+                var export = await ExportFiles.BuildAsync(db, library, clinic, batches[i], request.Format, researchKey, ct);
+                await writer.WriteAsync(i + 1, export, ct);
+                exported += export.Patients;
+                db.ChangeTracker.Clear();
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new CliException($"{output.FullName}: cannot be written ({e.Message})");
+            throw new CliException($"{request.Output.FullName}: cannot be written ({e.Message})");
         }
 
         await stdout.WriteLineAsync(FormattableString.Invariant(
-            $"exported {export.Patients} patient(s) as {format.ToString().ToLowerInvariant()} to {output.FullName}: {string.Join(", ", export.Files.Keys.Order(StringComparer.Ordinal))}"));
+            $"exported {exported} patient(s) as {request.Format.ToString().ToLowerInvariant()} to {request.Output.FullName}: {string.Join(", ", writer.Files)}"));
         return 0;
     }
+
+    private sealed record ExportRequest(ExportFormat Format, DirectoryInfo Output, string? PatientText, Guid? ClinicId, int Batch);
 
     private static async Task<(Guid Clinic, Guid? Patient)> ResolveAsync(StillpointDbContext db, string? patientText, Guid? clinicId, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Stillpoint.Core.Interop;
@@ -15,20 +16,18 @@ public static class ExportReader
 {
     public const string AuditEntityType = "PatientExport";
 
-    public static async Task<ExportSet> LoadAsync(StillpointDbContext db, Guid clinicId, Guid? patientId, string format, CancellationToken ct)
+    public static async Task<ExportSet> LoadAsync(StillpointDbContext db, Guid clinicId, IReadOnlyCollection<Guid>? patientIds, string format, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var patients = await db.Patients.AsNoTracking()
-            .Where(p => p.ClinicId == clinicId && (patientId == null || p.Id == patientId))
+        var patients = await Only(db.Patients.AsNoTracking().Where(p => p.ClinicId == clinicId), patientIds, p => p.Id)
             .OrderBy(p => p.Mrn)
             .ToListAsync(ct);
-        var responses = await CurrentResponsesAsync(db, clinicId, patientId, ct);
-        var sessions = await db.Set<DosingSession>().AsNoTracking()
-            .Where(s => s.ClinicId == clinicId && (patientId == null || s.PatientId == patientId))
+        var responses = await CurrentResponsesAsync(db, clinicId, patientIds, ct);
+        var sessions = await Only(db.Set<DosingSession>().AsNoTracking().Where(s => s.ClinicId == clinicId), patientIds, s => s.PatientId)
             .OrderBy(s => s.ScheduledFor)
             .ToListAsync(ct);
-        var entries = await db.Set<SessionEntry>().AsNoTracking()
-            .Where(e => e.ClinicId == clinicId && (patientId == null || e.PatientId == patientId) && (e.Kind == EntryKinds.Vitals || e.Kind == EntryKinds.Administration))
+        var entries = await Only(db.Set<SessionEntry>().AsNoTracking()
+                .Where(e => e.ClinicId == clinicId && (e.Kind == EntryKinds.Vitals || e.Kind == EntryKinds.Administration)), patientIds, e => e.PatientId)
             .OrderBy(e => e.At)
             .ToListAsync(ct);
         foreach (var patient in patients)
@@ -46,15 +45,29 @@ public static class ExportReader
             [.. sessionsOf[p.Id].Select(s => ToExport(s, [.. entriesOf[s.Id]]))]))]);
     }
 
-    private static async Task<List<InstrumentResponse>> CurrentResponsesAsync(StillpointDbContext db, Guid clinicId, Guid? patientId, CancellationToken ct)
+    private static async Task<List<InstrumentResponse>> CurrentResponsesAsync(StillpointDbContext db, Guid clinicId, IReadOnlyCollection<Guid>? patientIds, CancellationToken ct)
     {
         var all = db.Set<InstrumentResponse>().AsNoTracking();
-        return await all
-            .Where(r => r.ClinicId == clinicId && (patientId == null || r.PatientId == patientId) && r.Status == ResponseValues.Complete
-                && !all.Any(s => s.SupersedesId == r.Id))
+        return await Only(all.Where(r => r.ClinicId == clinicId && r.Status == ResponseValues.Complete && !all.Any(s => s.SupersedesId == r.Id)), patientIds, r => r.PatientId)
             .OrderBy(r => r.AnsweredAt)
             .ToListAsync(ct);
     }
+
+    /// <summary>The rows of the given patients only (all of the clinic's when null).</summary>
+    private static IQueryable<T> Only<T>(IQueryable<T> rows, IReadOnlyCollection<Guid>? patientIds, Expression<Func<T, Guid>> patientOf)
+    {
+        if (patientIds is null)
+        {
+            return rows;
+        }
+
+        // A member of a captured object, as a closure would be: EF sends the ids as one parameter, not as SQL text.
+        var captured = Expression.Property(Expression.Constant(new PatientIdList([.. patientIds])), nameof(PatientIdList.Ids));
+        var contains = Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(Guid)], captured, patientOf.Body);
+        return rows.Where(Expression.Lambda<Func<T, bool>>(contains, patientOf.Parameters[0]));
+    }
+
+    private sealed record PatientIdList(List<Guid> Ids);
 
     private static ExportResponse ToExport(InstrumentResponse r) => new(
         r.Id, r.InstrumentId, r.InstrumentVersion, r.Context, r.AnsweredAt, r.DosingSessionId,

@@ -11,7 +11,7 @@ internal static class ExportEndpoints
         group.MapGet("/patients/{id:guid}/export", PatientAsync).RequireAuthorization(Policies.DataExporters)
             .WithSummary("Download one patient's data: format=fhir (FHIR R4 Bundle JSON) or format=csv (zip of tidy CSV files). Audited.");
         group.MapGet("/export/clinic", ClinicAsync).RequireAuthorization(Policies.DataExporters)
-            .WithSummary("Download the whole clinic's data: format=fhir or format=csv. Audited per patient.");
+            .WithSummary("Download the whole clinic's data: format=fhir or format=csv. Audited per patient. A clinic above Export:MaxPatientsPerDownload (2,000) answers 409: use the CLI, which exports in batches.");
         group.MapGet("/export/research", ResearchAsync).RequireAuthorization(Policies.DataExporters)
             .WithSummary("Download the clinic's de-identified research export (zip of tidy CSV files: pseudonyms, shifted dates, no names or free text). Audited per patient.");
 
@@ -30,7 +30,7 @@ internal static class ExportEndpoints
         (await exports.ClinicAsync(format, ct)).ToHttpResult(File);
 
     private static async Task<IResult> ResearchAsync(ExportService exports, CancellationToken ct) =>
-        File(await exports.ResearchAsync(ct));
+        (await exports.ResearchAsync(ct)).ToHttpResult(File);
 
     private static IResult File(ExportDownload download) =>
         TypedResults.File(download.Content, download.ContentType, download.FileName);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
@@ -17,8 +18,11 @@ internal sealed record ExportDownload(byte[] Content, string ContentType, string
 /// and the clinic's de-identified research zip (a fresh pseudonym key per download, never stored).
 /// Every patient exported is audited (by <see cref="ExportReader"/>).
 /// </summary>
-internal sealed class ExportService(StillpointDbContext db, InstrumentLibrary library)
+internal sealed class ExportService(StillpointDbContext db, InstrumentLibrary library, IConfiguration configuration)
 {
+    /// <summary>A whole-clinic download is built in memory; above this many patients (Export:MaxPatientsPerDownload) the CLI exports in batches instead.</summary>
+    public const int DefaultMaxPatientsPerDownload = 2000;
+
     public const string FhirContentType = "application/fhir+json";
     public const string ZipContentType = "application/zip";
 
@@ -38,18 +42,37 @@ internal sealed class ExportService(StillpointDbContext db, InstrumentLibrary li
         return Outcome<ExportDownload>.Ok(await DownloadAsync(patientId, parsed, $"patient-{patientId:D}", ct));
     }
 
-    public async Task<Outcome<ExportDownload>> ClinicAsync(string? format, CancellationToken ct) =>
-        ParseFormat(format) is { } parsed
-            ? Outcome<ExportDownload>.Ok(await DownloadAsync(null, parsed, "clinic", ct))
-            : Outcome<ExportDownload>.Invalid("format", "Choose fhir or csv.");
+    public int MaxPatientsPerDownload => Math.Max(1, configuration.GetValue("Export:MaxPatientsPerDownload", DefaultMaxPatientsPerDownload));
 
-    public async Task<ExportDownload> ResearchAsync(CancellationToken ct) =>
-        await DownloadAsync(null, ExportFormat.Research, "research", ct);
+    /// <summary>Why the caller's clinic is too large for one download (null when it is not).</summary>
+    public async Task<string?> TooLargeAsync(CancellationToken ct)
+    {
+        var patients = await db.Patients.CountAsync(ct);
+        return patients <= MaxPatientsPerDownload ? null : string.Create(CultureInfo.InvariantCulture,
+            $"This clinic has {patients} patients; one download holds at most {MaxPatientsPerDownload}. Download patients one by one from their pages, or export the whole clinic on the server with 'stillpoint export --format fhir|csv|research --out DIR', which writes it in batches.");
+    }
+
+    public async Task<Outcome<ExportDownload>> ClinicAsync(string? format, CancellationToken ct)
+    {
+        if (ParseFormat(format) is not { } parsed)
+        {
+            return Outcome<ExportDownload>.Invalid("format", "Choose fhir or csv.");
+        }
+
+        return await TooLargeAsync(ct) is { } reason
+            ? Outcome<ExportDownload>.Conflict(reason)
+            : Outcome<ExportDownload>.Ok(await DownloadAsync(null, parsed, "clinic", ct));
+    }
+
+    public async Task<Outcome<ExportDownload>> ResearchAsync(CancellationToken ct) =>
+        await TooLargeAsync(ct) is { } reason
+            ? Outcome<ExportDownload>.Conflict(reason)
+            : Outcome<ExportDownload>.Ok(await DownloadAsync(null, ExportFormat.Research, "research", ct));
 
     private async Task<ExportDownload> DownloadAsync(Guid? patientId, ExportFormat format, string name, CancellationToken ct)
     {
         var clinicId = db.Caller.ClinicId ?? throw new InvalidOperationException("An export needs a clinic caller.");
-        var export = await ExportFiles.BuildAsync(db, library, clinicId, patientId, format, RandomNumberGenerator.GetBytes(32), ct);
+        var export = await ExportFiles.BuildAsync(db, library, clinicId, patientId is { } one ? [one] : null, format, RandomNumberGenerator.GetBytes(32), ct);
         var stamp = db.Time.GetUtcNow().ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
         return format == ExportFormat.Fhir
             ? new ExportDownload(Encoding.UTF8.GetBytes(export.Files[ExportFiles.BundleFile]), FhirContentType, $"{name}-fhir-{stamp}.json")

@@ -55,6 +55,8 @@ public sealed class StillpointTestApp : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Enabled", _demo ? "true" : "false");
         // Tests sweep overdue vitals checks by hand with their own clock (OverdueAlertTests); no background sweep.
         builder.UseSetting("Sessions:OverdueSweepSeconds", "0");
+        // Test clinics have two patients: three lets ExportApiTests show a clinic above the download limit.
+        builder.UseSetting("Export:MaxPatientsPerDownload", "3");
     }
 
     /// <summary>Runs work as the trusted system caller (like the CLI), outside any request.</summary>
@@ -121,7 +123,7 @@ public sealed class StillpointTestApp : WebApplicationFactory<Program>
         }
     }
 
-    private static Patient NewPatient(Guid clinicId, string mrn, string given)
+    internal static Patient NewPatient(Guid clinicId, string mrn, string given)
     {
         var patient = new Patient { ClinicId = clinicId, Mrn = mrn, GivenName = given, FamilyName = "Testperson" };
         patient.Apply(new Core.Patients.PatientInput(mrn, given, "Testperson", new DateOnly(1980, 5, 1), Core.Patients.Sex.Unknown, null, null, 70m, new DateOnly(2026, 1, 1)));

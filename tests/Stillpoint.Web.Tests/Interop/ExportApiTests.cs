@@ -121,6 +121,41 @@ public sealed class ExportApiTests(AppsFixture apps)
         Assert.Equal(2, await ExportAuditsAsync(app, clinic.OtherPatientId));
     }
 
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task AClinicAboveTheDownloadLimit_IsRefusedWithWhatToDoInstead_AndNothingIsAudited(string provider)
+    {
+        var app = apps[provider]; // the test server allows 3 patients per whole-clinic download
+        var clinic = await app.NewClinicAsync();
+        using var admin = await app.ClientAsAsync(clinic, Roles.ClinicAdmin);
+        using var page = await BrowserSession.SignInAsync(app, clinic.Emails[Roles.ClinicAdmin]);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/api/v1/export/clinic?format=csv")).StatusCode);
+        await app.AsSystemAsync(async services =>
+        {
+            var db = services.GetRequiredService<StillpointDbContext>();
+            db.Patients.AddRange(StillpointTestApp.NewPatient(clinic.Id, $"L1-{clinic.Tag}", "Lena"), StillpointTestApp.NewPatient(clinic.Id, $"L2-{clinic.Tag}", "Lars"));
+            return await db.SaveChangesAsync();
+        });
+        var auditsBefore = await ExportAuditsAsync(app, clinic.OtherPatientId);
+
+        foreach (var refused in new[]
+        {
+            await admin.GetAsync("/api/v1/export/clinic?format=fhir"), await admin.GetAsync("/api/v1/export/research"),
+            await page.GetAsync("/export/download/csv"), await page.GetAsync("/export/download/research"),
+        })
+        {
+            Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+            Assert.Contains("has 4 patients; one download holds at most 3", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Contains("stillpoint export", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        var exportPage = await page.GetHtmlAsync("/export");
+        Assert.Contains("data-export=\"too-large\"", exportPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("/export/download/", exportPage, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/api/v1/patients/{clinic.OtherPatientId}/export?format=fhir")).StatusCode);
+        Assert.Equal(auditsBefore + 1, await ExportAuditsAsync(app, clinic.OtherPatientId)); // only the one-patient download
+    }
+
     private static int SubscaleRows(string csv) => InteropSeed.Lines(csv).Count(l => l.Contains(",subscale:", StringComparison.Ordinal));
 
     private static async Task<Dictionary<string, string>> UnzipAsync(HttpResponseMessage response)

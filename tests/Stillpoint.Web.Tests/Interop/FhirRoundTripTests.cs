@@ -104,6 +104,52 @@ public sealed class FhirRoundTripTests(AppsFixture apps) : IDisposable
         Assert.Equal(1 + 9 + 7 + 8, InteropSeed.Lines(await File.ReadAllTextAsync(Path.Combine(research, "responses.csv"))).Length);
     }
 
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task CliExportsInBatches_WriteTheSameRows_AndOneImportableBundlePerBatch(string provider)
+    {
+        var app = apps[provider];
+        var clinic = await app.NewClinicAsync();
+        await InteropSeed.SeedPatientAsync(app, clinic);
+        string Folder(string name) => Path.Combine(_folder.FullName, name);
+        Task<(int Code, string Out, string Err)> ExportAsync(string format, string folder, params string[] more) =>
+            InteropSeed.CliAsync(app, ["export", "--format", format, "--out", Folder(folder), "--clinic", clinic.Id.ToString(), .. more]);
+
+        Assert.Equal(0, (await ExportAsync("csv", "whole")).Code);
+        Assert.Equal(0, (await ExportAsync("csv", "batched", "--batch", "1")).Code);
+        foreach (var file in Directory.GetFiles(Folder("whole")).Select(Path.GetFileName))
+        {
+            Assert.Equal(await File.ReadAllTextAsync(Path.Combine(Folder("whole"), file!)), await File.ReadAllTextAsync(Path.Combine(Folder("batched"), file!)));
+        }
+
+        // Research batches share one key: every response row names a patient pseudonym listed in patients.csv.
+        Assert.Equal(0, (await ExportAsync("research", "research", "--batch", "1")).Code);
+        var pseudonyms = InteropSeed.Lines(await File.ReadAllTextAsync(Path.Combine(Folder("research"), "patients.csv"))).Skip(1).Select(l => l.Split(',')[0]).ToHashSet(StringComparer.Ordinal);
+        var responseRows = InteropSeed.Lines(await File.ReadAllTextAsync(Path.Combine(Folder("research"), "responses.csv"))).Skip(1).ToList();
+        Assert.Equal(2, pseudonyms.Count);
+        Assert.Equal(9 + 7 + 8, responseRows.Count);
+        Assert.All(responseRows, row => Assert.Contains(row.Split(',')[0], pseudonyms));
+
+        var fhir = await ExportAsync("fhir", "fhir", "--batch", "1");
+        Assert.Equal(0, fhir.Code);
+        Assert.Contains("exported 2 patient(s)", fhir.Out, StringComparison.Ordinal);
+        Assert.Equal(["bundle-0001.json", "bundle-0002.json"], Directory.GetFiles(Folder("fhir")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        var empty = Guid.Parse((await InteropSeed.CliAsync(app, "clinic", "add", "--name", "Batched import")).Out.Trim());
+        foreach (var bundle in Directory.GetFiles(Folder("fhir")))
+        {
+            Assert.Equal(0, (await InteropSeed.CliAsync(app, "import", "fhir", bundle, "--clinic", empty.ToString())).Code);
+        }
+
+        var (responses, vitals, patients) = await InteropSeed.SnapshotAsync(app, empty);
+        Assert.Equal(2, patients.Count);
+        Assert.Equal((await InteropSeed.SnapshotAsync(app, clinic.Id)).Responses, responses);
+        Assert.Equal(2, vitals.Count);
+
+        var refused = await ExportAsync("csv", "none", "--batch", "0");
+        Assert.Equal(1, refused.Code);
+        Assert.Contains("--batch", refused.Err, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ExportWithoutAClinic_WhenThereAreSeveral_FailsWithAMessage()
     {
