@@ -1,7 +1,7 @@
-using System.Linq.Expressions;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Stillpoint.Core.Interop;
+using Stillpoint.Data.Entities;
 using Stillpoint.Data.Responses;
 using Stillpoint.Data.Sessions;
 
@@ -19,15 +19,17 @@ public static class ExportReader
     public static async Task<ExportSet> LoadAsync(StillpointDbContext db, Guid clinicId, IReadOnlyCollection<Guid>? patientIds, string format, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var patients = await Only(db.Patients.AsNoTracking().Where(p => p.ClinicId == clinicId), patientIds, p => p.Id)
+        var ids = patientIds?.ToList();
+        var clinicPatients = db.Patients.AsNoTracking().Where(p => p.ClinicId == clinicId);
+        var patients = await (ids is null ? clinicPatients : clinicPatients.Where(p => ids.Contains(p.Id)))
             .OrderBy(p => p.Mrn)
             .ToListAsync(ct);
-        var responses = await CurrentResponsesAsync(db, clinicId, patientIds, ct);
-        var sessions = await Only(db.Set<DosingSession>().AsNoTracking().Where(s => s.ClinicId == clinicId), patientIds, s => s.PatientId)
+        var responses = await CurrentResponsesAsync(db, clinicId, ids, ct);
+        var sessions = await Only(db.Set<DosingSession>().AsNoTracking().Where(s => s.ClinicId == clinicId), ids)
             .OrderBy(s => s.ScheduledFor)
             .ToListAsync(ct);
         var entries = await Only(db.Set<SessionEntry>().AsNoTracking()
-                .Where(e => e.ClinicId == clinicId && (e.Kind == EntryKinds.Vitals || e.Kind == EntryKinds.Administration)), patientIds, e => e.PatientId)
+                .Where(e => e.ClinicId == clinicId && (e.Kind == EntryKinds.Vitals || e.Kind == EntryKinds.Administration)), ids)
             .OrderBy(e => e.At)
             .ToListAsync(ct);
         foreach (var patient in patients)
@@ -45,29 +47,18 @@ public static class ExportReader
             [.. sessionsOf[p.Id].Select(s => ToExport(s, [.. entriesOf[s.Id]]))]))]);
     }
 
-    private static async Task<List<InstrumentResponse>> CurrentResponsesAsync(StillpointDbContext db, Guid clinicId, IReadOnlyCollection<Guid>? patientIds, CancellationToken ct)
+    private static async Task<List<InstrumentResponse>> CurrentResponsesAsync(StillpointDbContext db, Guid clinicId, List<Guid>? patientIds, CancellationToken ct)
     {
         var all = db.Set<InstrumentResponse>().AsNoTracking();
-        return await Only(all.Where(r => r.ClinicId == clinicId && r.Status == ResponseValues.Complete && !all.Any(s => s.SupersedesId == r.Id)), patientIds, r => r.PatientId)
+        return await Only(all.Where(r => r.ClinicId == clinicId && r.Status == ResponseValues.Complete && !all.Any(s => s.SupersedesId == r.Id)), patientIds)
             .OrderBy(r => r.AnsweredAt)
             .ToListAsync(ct);
     }
 
     /// <summary>The rows of the given patients only (all of the clinic's when null).</summary>
-    private static IQueryable<T> Only<T>(IQueryable<T> rows, IReadOnlyCollection<Guid>? patientIds, Expression<Func<T, Guid>> patientOf)
-    {
-        if (patientIds is null)
-        {
-            return rows;
-        }
-
-        // A member of a captured object, as a closure would be: EF sends the ids as one parameter, not as SQL text.
-        var captured = Expression.Property(Expression.Constant(new PatientIdList([.. patientIds])), nameof(PatientIdList.Ids));
-        var contains = Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(Guid)], captured, patientOf.Body);
-        return rows.Where(Expression.Lambda<Func<T, bool>>(contains, patientOf.Parameters[0]));
-    }
-
-    private sealed record PatientIdList(List<Guid> Ids);
+    private static IQueryable<T> Only<T>(IQueryable<T> rows, List<Guid>? patientIds)
+        where T : IPatientOwned =>
+        patientIds is null ? rows : rows.Where(r => patientIds.Contains(r.PatientId));
 
     private static ExportResponse ToExport(InstrumentResponse r) => new(
         r.Id, r.InstrumentId, r.InstrumentVersion, r.Context, r.AnsweredAt, r.DosingSessionId,
