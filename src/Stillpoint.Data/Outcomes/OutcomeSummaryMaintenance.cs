@@ -40,10 +40,7 @@ internal static class OutcomeSummaryMaintenance
                 await db.Set<OutcomeSummaryRow>().IgnoreQueryFilters()
                     .Where(s => s.ClinicId == clinic.Key && chunk.Contains(s.PatientId))
                     .ExecuteDeleteAsync(ct);
-                foreach (var row in OutcomeSummaryRows.For(clinic.Key, measures, library))
-                {
-                    await InsertAsync(db, row, ct);
-                }
+                await InsertAsync(db, OutcomeSummaryRows.For(clinic.Key, measures, library), ct);
             }
         }
     }
@@ -59,7 +56,8 @@ internal static class OutcomeSummaryMaintenance
             .ToListAsync(ct);
     }
 
-    private static async Task InsertAsync(StillpointDbContext db, OutcomeSummaryRow row, CancellationToken ct)
+    /// <summary>One INSERT prepared from the model's columns, run once per row inside the save's transaction.</summary>
+    private static async Task InsertAsync(StillpointDbContext db, IEnumerable<OutcomeSummaryRow> rows, CancellationToken ct)
     {
         var properties = db.Model.FindEntityType(typeof(OutcomeSummaryRow))!.GetProperties().ToList();
         await using var command = db.Database.GetDbConnection().CreateCommand();
@@ -68,13 +66,17 @@ internal static class OutcomeSummaryMaintenance
             INSERT INTO "OutcomeSummaries" ({string.Join(", ", properties.Select(p => $"\"{p.GetColumnName()}\""))})
             VALUES ({string.Join(", ", properties.Select((_, i) => $"@p{i}"))})
             """;
-        for (var i = 0; i < properties.Count; i++)
+        foreach (var row in rows)
         {
-            // The column's own mapping, so values are stored as EF stores them (SQLite: ticks, Guid text, REAL).
-            var property = properties[i];
-            command.Parameters.Add(property.GetRelationalTypeMapping().CreateParameter(command, $"@p{i}", property.PropertyInfo!.GetValue(row), property.IsNullable));
-        }
+            command.Parameters.Clear();
+            for (var i = 0; i < properties.Count; i++)
+            {
+                // The column's own mapping, so values are stored as EF stores them (SQLite: ticks, Guid text, REAL).
+                var property = properties[i];
+                command.Parameters.Add(property.GetRelationalTypeMapping().CreateParameter(command, $"@p{i}", property.PropertyInfo!.GetValue(row), property.IsNullable));
+            }
 
-        await command.ExecuteNonQueryAsync(ct);
+            await command.ExecuteNonQueryAsync(ct);
+        }
     }
 }

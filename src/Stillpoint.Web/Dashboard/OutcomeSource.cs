@@ -19,6 +19,9 @@ public sealed class OutcomeSourceSettings
 /// </summary>
 internal sealed class OutcomeSource(StillpointDbContext db, OutcomeSourceSettings settings, TimeProvider time)
 {
+    // Scoped (one request): the dashboard asks for courses and for measure ends with the same filter; decide once.
+    private readonly Dictionary<(Guid Clinic, OutcomeFilter Filter), bool> _covered = [];
+
     public async Task<List<PatientCourse>> CoursesAsync(
         Guid clinicId, InstrumentDefinition definition, OutcomeFilter filter, Dictionary<Guid, CohortPatient> cohort, CancellationToken ct)
     {
@@ -52,6 +55,16 @@ internal sealed class OutcomeSource(StillpointDbContext db, OutcomeSourceSetting
     }
 
     private async Task<bool> SummariesCoverAsync(Guid clinicId, OutcomeFilter filter, CancellationToken ct)
+    {
+        if (!_covered.TryGetValue((clinicId, filter), out var covered))
+        {
+            covered = _covered[(clinicId, filter)] = await DecideAsync(clinicId, filter, ct);
+        }
+
+        return covered;
+    }
+
+    private async Task<bool> DecideAsync(Guid clinicId, OutcomeFilter filter, CancellationToken ct)
     {
         if (!settings.UseSummaries || filter.To < DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime))
         {
